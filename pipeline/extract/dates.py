@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3,
              "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -82,3 +83,134 @@ def resolve_year(month: int, ref: dt.date | None, ref_year: int | None = None) -
             return ref.year + 1
         return ref.year
     return ref_year
+
+
+# ---------------------------------------------------------------- ranges
+#
+# Activity periods are printed as ranges whose second half drops what it
+# shares with the first ("2020年5月15日—31日", "5月9日至15日"), sometimes
+# with a weekday or a clock time in between ("5月15日（星期三）上午9时至11时").
+# Summaries copied from template sites print the year as "20xx"; such a
+# date has no usable year and must say so instead of borrowing one.
+
+PLACEHOLDER_YEAR = re.compile(r"20[xX×*＊]{2}\s*年|二[〇零○O][xX×*]{2}\s*年")
+DAY_DATE = re.compile(
+    rf"(?:(?P<y>{YEAR}|20[xX×*]{{2}}){SP}年{SP})?(?P<m>{NUM}){SP}月{SP}(?P<d>{NUM}){SP}[日号]"
+)
+_END_DATE = re.compile(
+    rf"(?:(?P<y>{YEAR}){SP}年{SP})?(?:(?P<m>{NUM}){SP}月{SP})?(?P<d>{NUM}){SP}[日号]"
+)
+_WEEKDAY = re.compile(r"\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]")
+_CLOCK = re.compile(
+    rf"\s*(?:上午|下午|晚上|早上|中午|晚|早)?\s*(?:\d{{1,2}}\s*:\s*\d{{2}}|{NUM}\s*[时点](?:\s*{NUM}\s*分|半|整)?)"
+)
+_RANGE_SEP = re.compile(r"\s*(?:[—\-–~─―]+|至|到)\s*")
+DEADLINE_TAIL = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）])?\s*(?:\d{1,2}\s*[:时点][^，。,;；]{0,6})?\s*(?:前|之前|以前|止|截止)")
+
+
+@dataclass(frozen=True)
+class DayRef:
+    """A month-day date as printed; ``year`` None when not printed, ``placeholder`` for 20xx."""
+
+    year: int | None
+    month: int
+    day: int
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """One date or range mention; ``start``/``end`` index the string it was found in."""
+
+    first: DayRef
+    last: DayRef
+    start: int
+    end: int
+
+
+def _day_ref(m: re.Match[str], inherit: DayRef | None = None) -> DayRef | None:
+    y_txt = m["y"]
+    placeholder = bool(y_txt) and not y_txt.isdigit() and cn_int(y_txt) is None
+    year = None if placeholder or not y_txt else cn_int(y_txt)
+    month = cn_int(m["m"]) if m["m"] else (inherit.month if inherit else None)
+    day = cn_int(m["d"])
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if inherit is not None and year is None:
+        placeholder = inherit.placeholder
+        if inherit.year is not None:
+            year = inherit.year + (1 if month < inherit.month else 0)
+    return DayRef(year, month, day, placeholder)
+
+
+def find_day_ranges(s: str, lo: int = 0, hi: int | None = None) -> list[DayRange]:
+    """Every date in ``s[lo:hi]``, reading "A至B" / "A—B" / "A上午9时至11时" as one range.
+
+    A clock range on one day ("5月15日上午9时至11时") is a one-day range.
+    """
+    hi = len(s) if hi is None else hi
+    out: list[DayRange] = []
+    pos = lo
+    for m in DAY_DATE.finditer(s, lo, hi):
+        if m.start() < pos:
+            continue
+        first = _day_ref(m)
+        if first is None:
+            continue
+        j = m.end()
+        w = _WEEKDAY.match(s, j, hi)
+        j = w.end() if w else j
+        c = _CLOCK.match(s, j, hi)
+        had_clock = c is not None
+        j = c.end() if c else j
+        last, end = first, m.end() if not had_clock else j
+        sep = _RANGE_SEP.match(s, j, hi)
+        if sep:
+            k = sep.end()
+            e = _END_DATE.match(s, k, hi)
+            if e:
+                ref = _day_ref(e, inherit=first)
+                if ref is not None:
+                    last, end = ref, e.end()
+                    w2 = _WEEKDAY.match(s, end, hi)
+                    end = w2.end() if w2 else end
+            elif had_clock:
+                c2 = _CLOCK.match(s, k, hi)
+                if c2:
+                    end = c2.end()
+        out.append(DayRange(first, last, m.start(), end))
+        pos = end
+    return out
+
+
+def day_to_date(ref: DayRef, issue: dt.date | None, doc_year: int | None) -> dt.date | None:
+    """The calendar date of ``ref``: printed year, else the document year, else the issue date."""
+    if ref.placeholder:
+        return None
+    year = ref.year
+    if year is None:
+        year = doc_year if doc_year is not None else resolve_year(ref.month, issue)
+    return make_date(year, ref.month, ref.day)
+
+
+def range_to_dates(r: DayRange, issue: dt.date | None,
+                   doc_year: int | None) -> tuple[dt.date, dt.date] | None:
+    """Both ends of a range as dates (the end rolls into the next year if it precedes the start)."""
+    a = day_to_date(r.first, issue, doc_year)
+    if a is None:
+        return None
+    if r.last is r.first:
+        return a, a
+    last = r.last
+    if last.year is None:
+        last = DayRef(a.year + (1 if last.month < a.month else 0), last.month, last.day)
+    b = day_to_date(last, issue, doc_year)
+    if b is None or b < a:
+        return None
+    return a, b
+
+
+# A web page's publishing line: "发布时间：2022-05-12", "时间:2022年5月12日".
+PUBLISH_DATE = re.compile(
+    r"(?:发布|更新|成文)?(?:时间|日期)\s*[:：]\s*(?P<y>\d{4})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})"
+)

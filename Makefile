@@ -1,0 +1,36 @@
+# Everything a fresh clone needs: `make run` and `make test` create the
+# virtual environment and install the package on first use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+GOLD ?= ../shared/dev/gold
+
+.PHONY: install run test lint score sample clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/notices run data/raw --out data/parsed
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests scripts
+	$(BIN)/mypy pipeline
+
+score: run
+	$(BIN)/python ../shared/tools/score.py $(GOLD) data/parsed
+
+sample: $(STAMP)
+	$(BIN)/python scripts/make_sample_archive.py
+
+clean:
+	rm -rf data/parsed .pytest_cache .mypy_cache .ruff_cache

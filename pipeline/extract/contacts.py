@@ -1,0 +1,343 @@
+"""Contact blocks: 联系人 names, phones, faxes and e-mail addresses.
+
+Contacts are read only where the text labels them (联系人 / 电话 / 联系方式 /
+手机 / 传真 / 邮箱): numbers elsewhere — ``8890平台``, ``12345热线``,
+``(8010室)``, doc numbers, dates — are never phones.  Labels close together
+form one block; a block becomes one :class:`Contact` with its names joined
+by 、, or one contact per person where the text pairs each name with its
+own number (``张三 138…，李四 139…``).
+
+Web copies carry site footers (主办单位 / 联系方式 beside ICP备 / 版权 /
+网站标识码) and 来源 / 浏览次数 / 发布时间 lines; labels on those lines, and
+on short lines next to a footer marker, are ignored.  Collection pages and
+OCR'd telegrams repeat blocks, so a contact already covered is skipped.
+
+Numbers are kept as printed (``0739-7923727``); an annotation such as
+``(办)`` is dropped, ``(传真)`` makes the number a fax as well as a phone
+(it is listed among the phones in the text), and a ``传真：`` label makes
+faxes only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.source import Source
+from pipeline.model import Contact, Found, Record
+
+_S = r"[ \t]*"
+NAME_LABEL = re.compile(rf"联{_S}系{_S}人(?:员)?(?:及{_S}(?:联系)?(?:电话|方式))?")
+PHONE_LABEL = re.compile(
+    rf"(?:(?:联系|办公|咨询|报名|值班|服务|监督|举报|投诉){_S})?电{_S}话(?:号码)?|联系方式|手{_S}机(?:号码?)?|"
+    rf"座{_S}机|固{_S}话|(?<![A-Za-z])(?:Tel|TEL|tel)\b"
+)
+FAX_LABEL = re.compile(rf"传{_S}真")
+EMAIL_LABEL = re.compile(rf"(?:电子)?邮{_S}箱|电子信箱|(?<![A-Za-z])[Ee]-?mail|邮件地址")
+_LABEL_TAIL = re.compile(rf"{_S}(?:[/(、及和]{_S}传{_S}真{_S}\)?)?{_S}(?:号码)?{_S}[:：]?{_S}")
+
+MOBILE = r"1[3-9]\d{9}"
+LANDLINE = r"(?:\(0\d{2,3}\)|0\d{2,3}[ \t]?[-—－]?[ \t]?)?[2-9]\d{6,7}(?:[ \t]?(?:转|-)[ \t]?\d{1,4})?"
+HOTLINE = r"[48]00[-]?\d{3}[-]?\d{4}"
+PHONE = re.compile(rf"(?<!\d)(?:{MOBILE}|{HOTLINE}|{LANDLINE})(?!\d)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_ANNOT = re.compile(r"[ \t]*\((?P<a>[^()\d]{1,6})\)")
+_SEP = re.compile(r"[ \t]*(?:[、，,;；/]|或|和|及)?[ \t]*")
+
+FOOTER = re.compile(r"ICP|备案号|版权|Copyright|copyright|网站标识码|公网安备|技术支持|网站地图|All ?[Rr]ights")
+PAGE_META = re.compile(r"来源[:：]|浏览(?:次数)?[:：]|浏览量|访问量|发布时间|发布日期|点击(?:数|量|率)?[:：]|阅读(?:数|量)?[:：]")
+_NEAR_FOOTER = re.compile(r"主办|承办|协办|维护|联系|电话|地址|邮编|邮箱|传真")
+_ORGAN_END = re.compile(
+    r"(?:办|局|室|处|委|部|中心|组|委员会|协会|工会|联合会|院|所|站|队|馆|公司|政府|单位|街道|乡|镇|县|市|区|厅|股)$"
+)
+_NOT_NAME = re.compile(r"电话|手机|邮箱|传真|联系|方式|地址|办公|号码|本人|负责|单位|部门")
+NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:同志|老师|女士|先生|科长|主任|处长|部长|局长)?")
+_GAP = 40
+
+
+@dataclass
+class _Hit:
+    kind: str  # name / phone / fax / email
+    start: int  # label start
+    end: int  # end of the label and its colon (value start)
+
+
+@dataclass
+class _Block:
+    hits: list[_Hit] = field(default_factory=list)
+    end: int = 0
+
+
+@dataclass
+class _Person:
+    names: list[Found[str]] = field(default_factory=list)
+    phones: list[Found[str]] = field(default_factory=list)
+
+
+def fill(src: Source, rec: Record) -> None:
+    """Append the document's contact blocks to ``rec.contacts``."""
+    noise = _noise_spans(src)
+    for block in _blocks(src, noise):
+        for c in _parse(src, block):
+            if not _covered(c, rec.contacts):
+                rec.contacts.append(c)
+
+
+# ---------------------------------------------------------------- noise
+
+
+def _noise_spans(src: Source) -> list[tuple[int, int]]:
+    """Spans of lines that are site furniture: footers and page metadata."""
+    lines = src.lines()
+    out = []
+    strong = [i for i, (s, e) in enumerate(lines) if FOOTER.search(src.norm[s:e])]
+    for i, (s, e) in enumerate(lines):
+        t = src.norm[s:e]
+        if i in strong or PAGE_META.search(t):
+            out.append((s, e))
+        elif any(abs(i - j) <= 3 for j in strong) and _NEAR_FOOTER.search(t) and len(t.strip()) <= 60:
+            out.append((s, e))
+    return out
+
+
+def _in(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos <= b for a, b in spans)
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def _hits(src: Source, noise: list[tuple[int, int]]) -> list[_Hit]:
+    norm = src.norm
+    hits: list[_Hit] = []
+    for kind, rx in (("name", NAME_LABEL), ("phone", PHONE_LABEL), ("fax", FAX_LABEL), ("email", EMAIL_LABEL)):
+        for m in rx.finditer(norm):
+            if _in(m.start(), noise):
+                continue
+            if any(h.start <= m.start() < h.end for h in hits):
+                continue  # 联系人及电话 is one label; 电话 inside it is not another
+            if kind == "fax" and norm[max(0, m.start() - 1)] in "(/":
+                continue  # 2630101（传真）: an annotation of the number before it
+            tail = _LABEL_TAIL.match(norm, m.end())
+            end = tail.end() if tail else m.end()
+            if kind == "phone" and "传" in norm[m.end():end]:
+                kind_ = "phone+fax"
+            else:
+                kind_ = kind
+            hits.append(_Hit(kind_, m.start(), end))
+    for m in EMAIL.finditer(norm):  # an address without a label still belongs to its block
+        if not _in(m.start(), noise) and not any(h.kind == "email" and 0 <= m.start() - h.end <= 3 for h in hits):
+            hits.append(_Hit("bare-email", m.start(), m.start()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _blocks(src: Source, noise: list[tuple[int, int]]) -> list[_Block]:
+    """Label hits grouped into blocks: close together, a new 联系人 starts a new block."""
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    for h in _hits(src, noise):
+        value_end = _value_end(src, h)
+        if h.kind == "phone" and not PHONE.match(src.norm, _skip(src.norm, h.end)):
+            if not PHONE.search(src.norm, h.end, min(value_end, h.end + 12)):
+                continue  # 办公电话、工作分工 — the word, not a number
+        if h.kind == "name" and not _has_name(src, h, value_end):
+            continue
+        new = cur is None or h.start - cur.end > _GAP or (
+            h.kind == "name" and any(x.kind == "name" for x in cur.hits))
+        if new:
+            cur = _Block()
+            blocks.append(cur)
+        assert cur is not None
+        cur.hits.append(h)
+        cur.end = max(cur.end, value_end)
+    return blocks
+
+
+def _skip(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " \t(":
+        pos += 1
+    return pos
+
+
+def _value_end(src: Source, h: _Hit) -> int:
+    """Where a label's value stops: end of line or a sentence stop."""
+    norm = src.norm
+    if h.kind == "bare-email":
+        m = EMAIL.match(norm, h.start)
+        return m.end() if m else h.start
+    j = h.end
+    while j < len(norm) and norm[j] not in "\n。":
+        j += 1
+    return j
+
+
+def _has_name(src: Source, h: _Hit, end: int) -> bool:
+    return bool(_names(src, h.end, end))
+
+
+# ---------------------------------------------------------------- values
+
+
+def _names(src: Source, start: int, end: int) -> list[Found[str]]:
+    """Personal names at the start of a 联系人 value, up to the next label or number."""
+    norm = src.norm
+    stop = end
+    for rx in (PHONE_LABEL, FAX_LABEL, EMAIL_LABEL, PHONE, EMAIL):
+        m = rx.search(norm, start, end)
+        if m:
+            stop = min(stop, m.start())
+    m = re.search(r"[。;；(\n]", norm[start:stop])
+    if m:
+        stop = start + m.start()
+    out: list[Found[str]] = []
+    pending: tuple[int, int] | None = None
+    for tok in re.finditer(r"[^\s、，,;；/和及:：]+", norm[start:stop]):
+        a, b = start + tok.start(), start + tok.end()
+        if pending:  # "杨 清会": OCR split a name after its surname
+            a, pending = pending[0], None
+        word = re.sub(r"\s", "", norm[a:b])
+        if len(word) == 1 and re.match(r"[\u4e00-\u9fff]", word):
+            pending = (a, b)
+            continue
+        if NAME.fullmatch(word) and not _ORGAN_END.search(word) and not _NOT_NAME.search(word):
+            f = src.found(a, b, "contact", squash_space=True)
+            if f:
+                out.append(f)
+    return out
+
+
+def _phones(src: Source, pos: int, end: int) -> tuple[list[Found[str]], list[Found[str]], int]:
+    """Phones (and numbers annotated 传真) listed from ``pos``; returns where the list ends."""
+    norm = src.norm
+    phones: list[Found[str]] = []
+    faxes: list[Found[str]] = []
+    while pos < end:
+        p = pos
+        while p < end and norm[p] in " \t":
+            p += 1
+        m = PHONE.match(norm, p, end)
+        if not m:
+            break
+        f = src.found(m.start(), m.end(), "contact")
+        annot = _ANNOT.match(norm, m.end(), end)
+        pos = annot.end() if annot else m.end()
+        if f:
+            phones.append(f)
+            if annot and "传真" in annot["a"]:
+                faxes.append(f)
+        sep = _SEP.match(norm, pos, end)
+        if sep is None or sep.end() == pos and not PHONE.match(norm, pos, end):
+            break
+        pos = sep.end()
+    return phones, faxes, pos
+
+
+def _parse(src: Source, block: _Block) -> list[Contact]:
+    norm = src.norm
+    people: list[_Person] = []
+    faxes: list[Found[str]] = []
+    email: Found[str] | None = None
+    ends = [h.start for h in block.hits[1:]] + [block.end]
+    for h, nxt in zip(block.hits, ends):
+        stop = max(h.end, min(nxt, _value_end(src, h)))
+        if h.kind == "name":
+            _read_people(src, h.end, stop, people)
+        elif h.kind in ("phone", "phone+fax"):
+            ph, fx, _ = _phones(src, _skip_open(norm, h.end), stop)
+            if not people:
+                people.append(_Person())
+            people[-1].phones.extend(ph)
+            faxes.extend(ph if h.kind == "phone+fax" else fx)
+            _read_people(src, _after_phones(src, h.end, stop), stop, people, continuing=True)
+        elif h.kind == "fax":
+            ph, _, _ = _phones(src, _skip_open(norm, h.end), stop)
+            faxes.extend(ph)
+        elif email is None:
+            m = EMAIL.search(norm, h.end if h.kind == "email" else h.start, max(stop, h.end + 60))
+            if m:
+                email = src.found(m.start(), m.end(), "contact")
+    people = [p for p in people if p.names or p.phones]
+    if not people and not faxes and email is None:
+        return []
+    paired = len(people) > 1 and all(p.names and p.phones for p in people)
+    if paired:
+        out = [Contact(_join(p.names), p.phones) for p in people]
+        out[0].faxes, out[0].email = faxes, email
+        return out
+    names = [n for p in people for n in p.names]
+    phones = [f for p in people for f in p.phones]
+    return [Contact(_join(names), _unique(phones), _unique(faxes), email)]
+
+
+def _skip_open(norm: str, pos: int) -> int:
+    while pos < len(norm) and norm[pos] in " \t:：":
+        pos += 1
+    return pos
+
+
+def _after_phones(src: Source, pos: int, stop: int) -> int:
+    _, _, end = _phones(src, _skip_open(src.norm, pos), stop)
+    return end
+
+
+def _read_people(src: Source, start: int, stop: int, people: list[_Person], continuing: bool = False) -> None:
+    """Names (each possibly followed by its own number) from a 联系人 value."""
+    norm = src.norm
+    pos = start
+    while pos < stop:
+        names = _names(src, pos, stop)
+        if not names:
+            if continuing:
+                return
+            ph, _, end = _phones(src, _skip_open(norm, pos), stop)
+            if ph and people:
+                people[-1].phones.extend(ph)
+            return
+        if continuing and names[0].start - pos > 3:
+            return
+        person = _Person(names=names)
+        people.append(person)
+        after = names[-1].end
+        ph, _, end = _phones(src, _skip_open(norm, after), stop)
+        person.phones.extend(ph)
+        if not ph:
+            return
+        sep = _SEP.match(norm, end, stop)
+        pos = sep.end() if sep else end
+        continuing = True
+
+
+def _join(names: list[Found[str]]) -> Found[str] | None:
+    uniq: list[Found[str]] = []
+    for n in names:
+        if n.value not in [u.value for u in uniq]:
+            uniq.append(n)
+    if not uniq:
+        return None
+    return Found("、".join(n.value for n in uniq), uniq[0].start, uniq[-1].end, "contact")
+
+
+def _unique(items: list[Found[str]]) -> list[Found[str]]:
+    out: list[Found[str]] = []
+    for f in items:
+        if _digits(f.value) not in [_digits(o.value) for o in out]:
+            out.append(f)
+    return out
+
+
+def _digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+def _covered(c: Contact, existing: list[Contact]) -> bool:
+    """True when an earlier contact already holds every name, number and address of ``c``."""
+    names = set(c.name.value.split("、")) if c.name else set()
+    nums = {_digits(p.value) for p in c.phones + c.faxes}
+    for o in existing:
+        o_names = set(o.name.value.split("、")) if o.name else set()
+        o_nums = {_digits(p.value) for p in o.phones + o.faxes}
+        same_mail = c.email is None or (o.email is not None and o.email.value.lower() == c.email.value.lower())
+        if names <= o_names and nums <= o_nums and same_mail:
+            return True
+    return False

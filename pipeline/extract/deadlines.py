@@ -1,0 +1,230 @@
+"""Dated deadlines: when units must submit, report or register something.
+
+The genre states deadlines in a handful of shapes — ``于5月13日前上报活动方案``,
+``5月16日16时前报县政务公开办``, ``5月20日前，上报活动总结``,
+``报名截止时间为2019年5月10日18:00``, ``报名时间：5月6日至10日`` — and uses
+the same dates for other things (``5月15日上午9时…举行``).  A date counts
+only when it is closed by 前/之前/止 and a submitting verb follows in the
+same sentence, or when 截止/截至 or a 报名时间 label ties it to submitting.
+Relative deadlines (``提前5个工作日``, ``活动结束后5个工作日内``) have no date
+and are only noted in the warnings.
+
+Years printed without a year come from the issue date (a December notice
+about January means next year, see :func:`dates.resolve_year`), else from
+the year the document is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.extract.dates import FULL_DATE, MONTH_DAY, NUM, cn_int, make_date, resolve_year
+from pipeline.extract.source import Source
+from pipeline.model import Deadline, Found, Record
+
+_CN = "一二三四五六七八九十"
+TAIL = re.compile(
+    rf"[ \t]*(?:\(?(?:星期|周)[一二三四五六日天]\)?)?[ \t]*"
+    rf"(?:(?P<ampm>上午|下午|中午|晚上|早上|凌晨)?[ \t]*"
+    rf"(?P<h>\d{{1,2}}|[{_CN}]{{1,3}})[ \t]*(?:时|点|:)[ \t]*(?P<mi>\d{{1,2}}|[{_CN}]{{1,3}}|半)?[ \t]*分?"
+    rf"|(?P<part>上午|下午|中午|晚上|下班|上班))?"
+    rf"[ \t]*(?P<before>之前|以前|前(?!后)|止|为止)?"
+)
+SUBMIT = re.compile(
+    r"上报|报送|报至|报给|报名|提交|递交|发送|反馈|备案|报备|寄送|寄至|送达|送至|交至|上传|填报|申报|"
+    r"发至|传至|传真至|发邮件|发到|录入|登记|推荐|回执|汇总至|报告"
+)
+_SHORT_VERB = re.compile(r"[，,\s]*(?:(?:将|把)[^，,。；;]{0,30}?)?(?P<v>报|交|送|发)(?![道纸刊社到])")
+CUTOFF = re.compile(r"截止|截至|截止到|截止于")
+REG_RANGE = re.compile(
+    r"(?P<what>报名|报送|申报|征集|提交|预约)[^。；;\n]{0,6}?(?:时间|日期)[ \t]*(?:为|是|:|：)?[ \t]*"
+)
+RANGE_END = re.compile(rf"[ \t]*(?:至|到|—|–|-|~|～)[ \t]*(?:(?P<m>{NUM})[ \t]*月)?[ \t]*(?P<d>{NUM})[ \t]*[日号]")
+RELATIVE = re.compile(r"提前[\d一二三四五六七八九十]+个?工作日|(?:结束|开展|举办)后[\d一二三四五六七八九十]+个?(?:工作)?日内")
+_CLAUSE_END = "。；;\n"
+_DESTINATION = re.compile(r"^(?:至|到|给|向)|(?:办公室|办|局|委|中心|组|科|处|部|室|邮箱|平台|系统)(?:\([^)]*\))?$")
+_SUBJECT = re.compile(r"^(?:请|由|各[^，,。]{0,12}?(?:单位|部门|地区|乡镇|街道|县|区|市|镇|处室)[、，,]?)+")
+_PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
+
+
+def fill(src: Source, rec: Record) -> None:
+    """Append every dated submission/registration deadline to ``rec.deadlines``."""
+    ref_date = rec.issue_date.value if rec.issue_date else None
+    ref_year = rec.year.value if rec.year else (rec.period_start.value.year if rec.period_start else None)
+    seen = {(d.date.value, _key(d.task)) for d in rec.deadlines}
+    norm = src.norm
+    for ds, de, y, m, d in _dates(norm):
+        hit = _as_deadline(src, ds, de)
+        if hit is None:
+            continue
+        time, task, m, d = hit
+        year = y if y is not None else resolve_year(m, ref_date, ref_year)
+        date = make_date(year, m, d)
+        if date is None:
+            rec.warnings.append(f"deadlines: no year for {src.text[ds:de]} ({task})")
+            continue
+        key = (date, _key(task))
+        if key in seen or any(k[0] == date and (key[1] in k[1] or k[1] in key[1]) for k in seen):
+            continue
+        seen.add(key)
+        rec.deadlines.append(Deadline(Found(date, ds, de, "deadline"), time, task))
+    rel = RELATIVE.search(norm)
+    if rel:
+        rec.warnings.append(f"deadlines: relative deadline not dated: {src.text[rel.start():rel.end()]}")
+
+
+def _key(task: str) -> str:
+    return re.sub(r"[\s，,、。；;：:()（）“”\"]", "", task)
+
+
+def _dates(norm: str) -> list[tuple[int, int, int | None, int, int]]:
+    """(start, end, year or None, month, day) of every date, full dates first claiming their span."""
+    out: list[tuple[int, int, int | None, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for mt in FULL_DATE.finditer(norm):
+        y, mo, d = cn_int(mt["y"]), cn_int(mt["m"]), cn_int(mt["d"])
+        if y and mo and d:
+            out.append((mt.start(), mt.end(), y, mo, d))
+            taken.append((mt.start(), mt.end()))
+    for mt in MONTH_DAY.finditer(norm):
+        if any(a <= mt.start() < b for a, b in taken):
+            continue
+        mo, d = cn_int(mt["m"]), cn_int(mt["d"])
+        if mo and d and 1 <= mo <= 12:
+            out.append((mt.start(), mt.end(), None, mo, d))
+    out.sort()
+    return out
+
+
+def _clause_end(norm: str, pos: int, limit: int = 80) -> int:
+    end = min(len(norm), pos + limit)
+    for j in range(pos, end):
+        if norm[j] in _CLAUSE_END:
+            return j
+    return end
+
+
+def _clause_start(norm: str, pos: int, limit: int = 40) -> int:
+    for j in range(pos - 1, max(-1, pos - limit - 1), -1):
+        if norm[j] in _CLAUSE_END + "，,":
+            return j + 1
+    return max(0, pos - limit)
+
+
+def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, int] | None:
+    """(time, task, month, day) when the date at ``ds:de`` is a submission deadline."""
+    norm = src.norm
+    m0 = MONTH_DAY.search(norm, ds, de)
+    month, day = (cn_int(m0["m"]) or 0, cn_int(m0["d"]) or 0) if m0 else (0, 0)
+    before_txt = norm[_clause_start(norm, ds):ds]
+    # 报名时间：5月6日至10日 → the range's last day closes registration
+    reg = REG_RANGE.search(before_txt)
+    rng = RANGE_END.match(norm, de)
+    if reg and reg.end() >= len(before_txt) - 1 and rng:
+        m2 = cn_int(rng["m"]) if rng["m"] else month
+        d2 = cn_int(rng["d"])
+        if m2 and d2:
+            tail = TAIL.match(norm, rng.end())
+            time = _time(tail) if tail else None
+            return time, reg["what"], m2, d2
+    tail = TAIL.match(norm, de)
+    assert tail is not None  # every group of TAIL is optional
+    time = _time(tail)
+    after_start = tail.end()
+    after_end = _clause_end(norm, after_start)
+    nxt = MONTH_DAY.search(norm, after_start, after_end)
+    if nxt:
+        after_end = nxt.start()
+    after = norm[after_start:after_end]
+    cut = CUTOFF.search(before_txt[-12:])
+    if cut:
+        sentence = before_txt + after
+        if re.search(r"共|累计|已(?:有|经)?|合计|总计", after[:12]):
+            return None  # 截至5月20日，共受理… reports a figure
+        if SUBMIT.search(sentence) or re.search(r"报|交", before_txt[-12:]):
+            task = _cutoff_task(src, ds, before_txt, after, after_start)
+            return time, task, month, day
+        return None
+    if not tail["before"]:
+        return None
+    verb = SUBMIT.search(after[:50])
+    short = _SHORT_VERB.match(after)
+    if verb is None and short is None:
+        return None
+    vpos = verb.start() if verb else short.start("v")  # type: ignore[union-attr]
+    if short is not None and (verb is None or short.start("v") < verb.start()):
+        vpos = short.start("v")
+    return time, _task(src, ds, after_start, after_start + vpos, after_end), month, day
+
+
+def _time(tail: re.Match[str]) -> str | None:
+    """'16时' → 16:00, '下午5点' → 17:00, '17时30分' → 17:30, '18:00' → 18:00."""
+    if not tail["h"]:
+        return None
+    h = cn_int(tail["h"])
+    if h is None:
+        return None
+    mi = 30 if tail["mi"] == "半" else (cn_int(tail["mi"]) if tail["mi"] else 0) or 0
+    if tail["ampm"] in ("下午", "晚上") and h < 12:
+        h += 12
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _trim_task(s: str) -> str:
+    s = _PAREN.sub("", s).strip(" \t，,、：:")
+    return s[:40]
+
+
+def _task(src: Source, ds: int, after_start: int, vpos: int, after_end: int) -> str:
+    """The action phrase: verb + what is submitted, e.g. 上报活动方案."""
+    text, norm = src.text, src.norm
+    rest_end = after_end
+    comma = re.search(r"[，,]", norm[vpos:after_end])
+    if comma:
+        rest_end = vpos + comma.start()
+    verb_m = SUBMIT.match(norm, vpos) or re.match(r"报|交|送|发", norm[vpos:])
+    vlen = len(verb_m.group(0)) if verb_m else 1
+    verb = text[vpos:vpos + vlen]
+    obj = text[vpos + vlen:rest_end].strip()
+    lead = norm[after_start:vpos].strip(" ，,")
+    if lead.startswith(("将", "把")):
+        thing = text[after_start:vpos].strip(" ，,")[1:]
+        thing = re.sub(r"^[^，,]*?(?:于|在)", "", thing)
+        if obj and not _DESTINATION.search(_PAREN.sub("", src.norm[vpos + vlen:rest_end].strip())):
+            return _trim_task(verb + obj)
+        return _trim_task(verb + thing)
+    if not obj or _DESTINATION.search(_PAREN.sub("", norm[vpos + vlen:rest_end].strip())):
+        before = text[_clause_start(norm, ds):ds]
+        before = _PAREN.sub("", before)
+        before = re.sub(r"(?:请|务必|须|需|要|应)?(?:于|在)?\s*$", "", before).strip()
+        before = _SUBJECT.sub("", before).strip()
+        if before:
+            return _trim_task(verb + before)
+    if lead and len(lead) <= 4 and not re.match(r"[向到至给将把]", lead):
+        vpos = after_start + norm[after_start:vpos].index(lead)  # 总结报送… keeps its adverb
+    return _trim_task(text[vpos:rest_end])
+
+
+def _cutoff_task(src: Source, ds: int, before_txt: str, after: str, after_start: int) -> str:
+    """Task of a 截止 deadline: the word before 截止 (报名), else the verb phrase after the date."""
+    b0 = ds - len(before_txt)
+    cut = CUTOFF.search(before_txt)
+    head_end = b0 + (cut.start() if cut else len(before_txt))
+    m = SUBMIT.search(src.norm, b0, head_end)
+    if m:
+        return _trim_task(src.text[m.start():head_end])
+    v = SUBMIT.search(after)
+    if v:
+        a = after_start + v.start()
+        e = after_start + len(after)
+        comma = re.search(r"[，,]", src.norm[a:e])
+        return _trim_task(src.text[a:a + comma.start() if comma else e])
+    return _trim_task(src.text[b0:head_end]) or "截止"
+
+
+def resolve(month: int, day: int, ref: dt.date | None, ref_year: int | None) -> dt.date | None:
+    """A month-day date placed in the right year (exposed for tests)."""
+    return make_date(resolve_year(month, ref, ref_year), month, day)

@@ -1,0 +1,169 @@
+"""The activity period: when the event the document is about takes place.
+
+Evidence, strongest first:
+
+1. a numbered 活动时间 section ("三、活动时间" + "2020年5月15日—31日。");
+2. a single unnumbered "活动时间：…" / "开放时间：…" line (announcements);
+3. a sentence that schedules the whole campaign ("从5月9日至15日在全县范围内…开展");
+4. the per-item "活动时间:" lines under numbered activities, earliest to latest,
+   when nothing above exists;
+5. "5月15日是第N个政务公开日" — a one-day period on that day;
+6. in a summary, the day the reported event was held ("5月15日，…开展了…政务公开日活动").
+
+Submission dates ("5月13日前上报") are deadlines, never periods, and dates
+quoted from cited titles don't count.  A month-day takes the printed year,
+else the document year (event module), else the issue date's; a template
+"20xx年" date has no year and gives no period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.extract.dates import DEADLINE_TAIL, DayRange, find_day_ranges, range_to_dates
+from pipeline.extract.event import find_mentions
+from pipeline.extract.header import Line, nonblank_lines
+from pipeline.extract.source import Source
+from pipeline.model import Found, Record
+
+_TOP_NUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.]?)"
+_SECTION = re.compile(
+    rf"^{_TOP_NUM}\s*(?:活动|开放|宣传)?(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*(?P<rest>[:：].*)?$"
+)
+_LABEL = re.compile(r"^(?:活动|开放|宣传)(?:时间|日期)\s*[:：]\s*(?P<rest>.+)$")
+_ACTION = re.compile(r"开展|举办|举行|组织|进行|启动|实施")
+_SENTENCE_END = "。；;!！\n"
+_IS_DAY = re.compile(r"[\s今年]*[”\"」』]?\s*(?:是|为)")
+
+
+def _usable(src: Source, r: DayRange) -> bool:
+    if DEADLINE_TAIL.match(src.norm, r.end):
+        return False
+    opened = src.norm.rfind("《", 0, r.start)
+    return opened < 0 or src.norm.rfind("》", opened, r.start) >= 0
+
+
+def _dates(src: Source, rec: Record, r: DayRange) -> tuple[dt.date, dt.date] | None:
+    issue = rec.issue_date.value if rec.issue_date is not None else None
+    year = rec.year.value if rec.year is not None else None
+    return range_to_dates(r, issue, year)
+
+
+def _first_range(src: Source, rec: Record, lo: int, hi: int) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
+    for r in find_day_ranges(src.norm, lo, hi):
+        if not _usable(src, r):
+            continue
+        d = _dates(src, rec, r)
+        return (r, d) if d else None
+    return None
+
+
+def _section(src: Source, rec: Record, lines: list[Line]) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
+    for i, ln in enumerate(lines):
+        m = _SECTION.match(ln.norm)
+        if not m:
+            continue
+        if m["rest"] and len(m["rest"].strip()) > 1:
+            return _first_range(src, rec, ln.start + m.start("rest"), ln.end)
+        nxt = lines[i + 1: i + 3]
+        if nxt:
+            return _first_range(src, rec, nxt[0].start, nxt[-1].end)
+    return None
+
+
+def _labels(src: Source, rec: Record, lines: list[Line]) -> tuple[list[tuple[DayRange, tuple[dt.date, dt.date]]], int]:
+    found = []
+    count = 0
+    for ln in lines:
+        m = _LABEL.match(ln.norm)
+        if not m:
+            continue
+        count += 1
+        got = _first_range(src, rec, ln.start + m.start("rest"), ln.end)
+        if got:
+            found.append(got)
+    return found, count
+
+
+def _sentence(src: Source, rec: Record, hi: int) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
+    for r in find_day_ranges(src.norm, 0, hi):
+        if r.first == r.last and not _is_clock_range(src, r):
+            continue
+        if not _usable(src, r):
+            continue
+        s = max(src.norm.rfind(c, 0, r.start) for c in _SENTENCE_END) + 1
+        e = min((k for k in (src.norm.find(c, r.end) for c in _SENTENCE_END) if k >= 0), default=len(src.norm))
+        sentence = src.norm[s:e]
+        if _ACTION.search(sentence) and re.search(r"活动|宣传|开放|公开", sentence):
+            d = _dates(src, rec, r)
+            if d:
+                return r, d
+    return None
+
+
+def _is_clock_range(src: Source, r: DayRange) -> bool:
+    return bool(re.search(r"[至到\-—~]", src.norm[r.start:r.end]))
+
+
+def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
+    """"5月15日是第N个政务公开日" (or, in a summary, the day the event was held)."""
+    mentions = find_mentions(src.norm, 0, hi)
+    for r in find_day_ranges(src.norm, 0, hi):
+        e = min((k for k in (src.norm.find(c, r.end) for c in _SENTENCE_END) if k >= 0), default=len(src.norm))
+        after = [x for x in mentions if r.end <= x.start < e]
+        if not after:
+            continue
+        is_day = bool(_IS_DAY.match(src.norm, r.end))
+        held = summary and bool(_ACTION.search(src.norm, r.end, after[0].start))
+        if is_day or held:
+            if r.first.placeholder:
+                return None
+            d = _dates(src, rec, r)
+            if d:
+                return r, d
+    return None
+
+
+_ANNEX_PAGE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
+
+
+def _main_text_end(src: Source, rec: Record, lines: list[Line]) -> int:
+    """Where attachment pages start (after the signature), else the end of the text."""
+    after = rec.issue_date.end if rec.issue_date is not None else None
+    if after is not None:
+        for ln in lines:
+            if ln.start > after and _ANNEX_PAGE.match(ln.sq):
+                return ln.start
+    return len(src.norm)
+
+
+def _find(src: Source, rec: Record, lines: list[Line], hi: int) -> tuple[DayRange, DayRange, dt.date, dt.date, str] | None:
+    got = _section(src, rec, lines)
+    if got:
+        return got[0], got[0], *got[1], "period.section"
+    labels, count = _labels(src, rec, lines)
+    if labels and count == 1:
+        return labels[0][0], labels[0][0], *labels[0][1], "period.label"
+    got = _sentence(src, rec, hi)
+    if got:
+        return got[0], got[0], *got[1], "period.sentence"
+    if labels:
+        first = min(labels, key=lambda x: x[1][0])
+        last = max(labels, key=lambda x: x[1][1])
+        return first[0], last[0], first[1][0], last[1][1], "period.items"
+    got = _event_day(src, rec, hi, rec.kind is not None and rec.kind.value == "summary")
+    if got:
+        return got[0], got[0], *got[1], "period.event_day"
+    return None
+
+
+def fill(src: Source, rec: Record) -> None:
+    lines = nonblank_lines(src)
+    hi = _main_text_end(src, rec, lines)
+    got = _find(src, rec, [ln for ln in lines if ln.start < hi], hi)
+    if got is None:
+        return
+    r1, r2, a, b, method = got
+    rec.period_start = Found(a, r1.start, r1.end, method)
+    rec.period_end = Found(b, r2.start, r2.end, method)

@@ -1,0 +1,216 @@
+"""发文机关署名, 成文日期 and the 版记 (抄送, 印发机关和印发日期).
+
+The main text of a 公文 ends with the issuing organ's name and the date it
+was signed, each on its own line; attachments and the 版记 follow.  That
+pair — an organ line directly above a date-only line — is what identifies
+the signature: a date inside a sentence, a web page's 发布时间 line or a
+"活动时间" heading followed by a date never has an organ above it.  The
+first such pair after the title wins, so a web page that carries an 印发
+notice and then the plan it issues keeps the notice's date, and dated
+blocks inside attachments are ignored.
+
+Documents without a signature (telegram copies, news pages, summaries)
+name their author elsewhere: the 发电单位 cell, the organ heading the title
+("XX人民政府办公室关于…"), a 发文机关 metadata cell, a 来源 line, or a
+self-reference (我局) next to the organ's full name.  A newspaper or a bare
+place name is never an issuer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.extract.dates import FULL_DATE, cn_int, make_date
+from pipeline.extract.header import CJK, Line, is_organ, nonblank_lines, squash
+from pipeline.extract.source import Source
+from pipeline.model import Found, Record
+
+_DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{FULL_DATE.pattern})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
+_ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
+_SEAL = re.compile(r"^[(（]?\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|[印章])\s*[)）]?$")
+_END_CONTEXT = re.compile(r"^(?:[(（]\s*此件|附件\s*\d*$|附件\s*\d+\s*[:：]?|抄\s*送|印\s*发|主办|版权|Copyright|网站)")
+_CC = re.compile(r"^抄\s*送\s*[:：]\s*")
+_PRINTED = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{FULL_DATE.pattern})\s*印\s*发$")
+_TELEGRAM_UNIT = re.compile(r"发电单位[ \t]*[:：]?[ \t]*")
+_UNIT_STOP = re.compile(r"签发|签批|等级|密级|序号|$", re.M)
+_META_ORGAN = re.compile(r"(?:发文机关|发布机构|发文单位|发布单位)\s*[:：]\s*")
+_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*")
+_SOURCE_STOP = re.compile(r"\s{2,}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|$", re.M)
+_TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|[“\"「]|5\s*[·•・.．\-、]\s*15|政务公开|政[府务]开放|开展|举办|举行|组织|召开|启动")
+_META_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]\s*")
+_ISO = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+_SELF_REF = re.compile(r"我(局|委|厅|办|中心|院|所|馆|队|站)")
+_PLACE_HINT = re.compile(r"^(?:中共|国家|中国)|[省市县区州盟旗镇乡]")
+
+
+def _date_found(src: Source, start: int, end: int, method: str) -> Found[dt.date] | None:
+    m = FULL_DATE.search(src.norm, start, end)
+    if not m:
+        return None
+    d = make_date(cn_int(m["y"]), cn_int(m["m"]), cn_int(m["d"]))
+    return None if d is None else Found(d, m.start(), m.end(), method)
+
+
+def _organ_text(src: Source, start: int, end: int) -> Found[str] | None:
+    """One organ, or several side by side / one per line joined with 、 (a wrapped name is rejoined)."""
+    parts = [p for p in re.split(r"\s+", src.norm[start:end].strip()) if p]
+    if len(parts) > 1 and all(is_organ(p) for p in parts):
+        f = src.found(start, end, "signature.organ")
+        if f is None:
+            return None
+        value = "、".join(p for p in re.split(r"\s+", f.value) if p)
+        return Found(value, f.start, f.end, f.method)
+    return src.found(start, end, "signature.organ", squash_space=True)
+
+
+def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
+    """The organ line(s) right above line ``i`` (seal lines skipped), or None."""
+    k = i - 1
+    while k >= 0 and _SEAL.match(lines[k].sq):
+        k -= 1
+    if k < 0:
+        return None
+    block = [k]
+    # a long name wrapped over two lines, or joint issuers one per line
+    while k - 1 >= 0 and len(block) < 3:
+        prev = lines[k - 1]
+        if len(prev.sq) > 30 or not re.fullmatch(rf"[{CJK}()（）·]+", prev.sq):
+            break
+        if not (is_organ(prev.sq) or is_organ(prev.sq + lines[k].sq)):
+            break
+        k -= 1
+        block.insert(0, k)
+    texts = [lines[j].sq for j in block]
+    if all(is_organ(t) for t in texts):
+        if len(texts) == 1:
+            return _organ_text(src, lines[block[0]].start, lines[block[0]].end)
+        return Found("、".join(squash(src.text[lines[j].start:lines[j].end]) for j in block),
+                     lines[block[0]].start, lines[block[-1]].end, "signature.organ")
+    if is_organ("".join(texts)) and not is_organ(texts[-1]):
+        return src.found(lines[block[0]].start, lines[block[-1]].end, "signature.organ", squash_space=True)
+    if is_organ(texts[-1]):
+        return _organ_text(src, lines[block[-1]].start, lines[block[-1]].end)
+    return None
+
+
+def _find_signature(src: Source, lines: list[Line], after: int) -> tuple[Found[str] | None, Found[dt.date] | None]:
+    fallback: Found[dt.date] | None = None
+    for i, ln in enumerate(lines):
+        if ln.start < after:
+            continue
+        od = _ORGAN_DATE.match(ln.norm)
+        if od and is_organ(od["org"]):
+            org = _organ_text(src, ln.start + od.start("org"), ln.start + od.end("org"))
+            return org, _date_found(src, ln.start + od.start("date"), ln.end, "signature.date")
+        if not _DATE_ONLY.match(ln.norm):
+            continue
+        organ = _organ_above(src, lines, i)
+        if organ is not None:
+            return organ, _date_found(src, ln.start, ln.end, "signature.date")
+        nxt = lines[i + 1].sq if i + 1 < len(lines) else ""
+        prev = lines[i - 1].sq if i > 0 else ""
+        if (not nxt or _END_CONTEXT.match(nxt)) and (prev[-1:] in "。!！" or _SEAL.match(prev)):
+            fallback = _date_found(src, ln.start, ln.end, "signature.date_alone")
+    return None, fallback
+
+
+def _after_label(src: Source, lines: list[Line], label: re.Pattern[str], stop: re.Pattern[str],
+                 method: str) -> Found[str] | None:
+    for ln in lines:
+        m = label.search(src.norm, ln.start, ln.end)
+        if not m:
+            continue
+        s = stop.search(src.norm, m.end(), ln.end)
+        end = s.start() if s else ln.end
+        if is_organ(src.norm[m.end():end]):
+            return src.found(m.end(), end, method, squash_space=True)
+    return None
+
+
+def _title_organ(src: Source, rec: Record) -> Found[str] | None:
+    if rec.title is None:
+        return None
+    cut = _TITLE_CUT.search(src.norm, rec.title.start, rec.title.end)
+    if cut is None or cut.start() == rec.title.start:
+        return None
+    if is_organ(src.norm[rec.title.start:cut.start()]):
+        return src.found(rec.title.start, cut.start(), "issuer.title", squash_space=True)
+    return None
+
+
+def _self_reference(src: Source) -> Found[str] | None:
+    """An organ the text names in full where it also calls itself 我局/我委…"""
+    ref = _SELF_REF.search(src.norm)
+    if ref is None:
+        return None
+    suffix = ref[1]
+    name = re.compile(rf"(?:^|(?<=[\s，。、；：:,;“”\"（(]))(?:近日|日前|今年以来)?[，,]?\s*(?P<v>[{CJK}]{{2,24}}?{suffix})(?![{CJK}]*?{suffix})", re.M)
+    for m in name.finditer(src.norm):
+        v = m["v"]
+        if _PLACE_HINT.search(v[:8]) and is_organ(v) and not v.startswith(("我", "本", "该", "各", "全")):
+            return src.found(m.start("v"), m.end("v"), "issuer.self_reference", confidence=0.6)
+    return None
+
+
+def _cc(src: Source, lines: list[Line]) -> Found[str] | None:
+    for i, ln in enumerate(lines):
+        m = _CC.match(ln.norm)
+        if not m:
+            continue
+        last = i
+        while last + 1 < len(lines) and lines[last].sq[-1] in "，,、" and not _PRINTED.match(lines[last + 1].norm):
+            last += 1
+        return src.found(ln.start + m.end(), lines[last].end, "signature.cc", strip="。.", squash_space=True)
+    return None
+
+
+def _printed(src: Source, lines: list[Line]) -> tuple[Found[str] | None, Found[dt.date] | None]:
+    for i, ln in enumerate(lines):
+        m = _PRINTED.match(ln.norm)
+        if not m:
+            continue
+        date = _date_found(src, ln.start + m.start("date"), ln.end, "signature.print_date")
+        org: Found[str] | None = None
+        if is_organ(m["org"]):
+            org = src.found(ln.start, ln.start + m.end("org"), "signature.printer", squash_space=True)
+        elif not m["org"].strip() and i > 0 and is_organ(lines[i - 1].sq):
+            org = src.found(lines[i - 1].start, lines[i - 1].end, "signature.printer", squash_space=True)
+        return org, date
+    return None, None
+
+
+def fill(src: Source, rec: Record) -> None:
+    lines = nonblank_lines(src)
+    if not lines:
+        return
+    after = rec.title.end if rec.title is not None else 0
+    organ, date = _find_signature(src, lines, after)
+    rec.issue_date = date
+    rec.cc = _cc(src, lines)
+    rec.printer, rec.print_date = _printed(src, lines)
+    if organ is None:
+        head = lines[:40]
+        organ = (_after_label(src, head, _TELEGRAM_UNIT, _UNIT_STOP, "issuer.telegram_unit")
+                 or _title_organ(src, rec)
+                 or _after_label(src, head, _META_ORGAN, _SOURCE_STOP, "issuer.meta")
+                 or _after_label(src, lines, _SOURCE, _SOURCE_STOP, "issuer.source")
+                 or _self_reference(src))
+    rec.issuer = organ
+    if rec.issue_date is None:
+        rec.issue_date = _meta_date(src)
+
+
+def _meta_date(src: Source) -> Found[dt.date] | None:
+    """A 成文日期 metadata cell (gov.cn info tables), as 年月日 or 2022-05-10."""
+    m = _META_DATE.search(src.norm)
+    if m is None:
+        return None
+    full = FULL_DATE.match(src.norm, m.end())
+    if full:
+        return _date_found(src, full.start(), full.end(), "signature.meta_date")
+    iso = _ISO.match(src.norm, m.end())
+    if iso:
+        d = make_date(int(iso[1]), int(iso[2]), int(iso[3]))
+        return None if d is None else Found(d, iso.start(), iso.end(), "signature.meta_date")
+    return None

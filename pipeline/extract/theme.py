@@ -1,0 +1,162 @@
+"""活动主题: the slogan-like theme a notice or summary gives the event.
+
+Plans state it in a section ("一、活动主题" followed by the theme paragraph,
+or "活动主题为：…" under it); sentences state it as "以“…”为主题",
+"主题为…", "今年的主题是…"; metadata as "主题：…".  The section wins when
+present — it is the document's own statement — otherwise the earliest
+sentence form does, since a collection page repeats later summaries with
+their own themes.  A 活动主题 column of an activity table is a header, not
+a theme, and "围绕活动主题" is a reference to one.
+
+Values keep inner quotes ("解决群众“办事难”…") but lose surrounding
+quotes and the final 。.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.header import Line, nonblank_lines
+from pipeline.extract.source import Source
+from pipeline.model import Found, Record
+
+_NUM = r"(?:[(（]?\s*[一二三四五六七八九十]{1,3}\s*[、.)）]|[(（]?\s*\d{1,2}\s*[、.)）])?"
+_HEADING = re.compile(rf"^{_NUM}\s*(?:活动|宣传|本次活动|本届)?主\s*题\s*(?P<rest>.*)$")
+_INLINE = re.compile(r"^(?:[:：]|为|是)\s*[:：]?\s*")
+_LEAD = re.compile(r"^(?:(?:本次|本届|今年)?(?:活动|宣传)?主题(?:为|是)\s*[:：]?\s*)")
+_SENTENCES = [
+    re.compile(r"(?:活动|宣传|今年的|本次活动的?|本届活动的?|今年活动的?)主题(?:为|是|定为)\s*[:：]?\s*"),
+    re.compile(r"(?<![\u4e00-\u9fff])主\s*题\s*[:：]\s*"),
+]
+_AS_THEME = re.compile(r"为(?:活动)?主题")
+_QUOTED_THEME = re.compile(r"[“「『\"](?P<v>[^“”「」『』\"\n]{4,60})[”」』\"]\s*(?:这一|这个|的)?(?:活动|宣传)?主题(?![日周月]|活动)")
+_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+_TABLE_COLS = re.compile(r"活动形式|责任单位|牵头单位|开展时间|时间|序号|地点")
+_STOP = re.compile(r"[。；;!！?？\n]")
+
+
+def _matching(norm: str, start: int, end: int) -> int | None:
+    """Index of the quote closing the one at ``start`` (nesting counted), or None."""
+    op = norm[start]
+    cl = _PAIRS[op]
+    depth = 0
+    for k in range(start + 1, end):
+        ch = norm[k]
+        if ch == cl and (op == cl or depth == 0):
+            return k
+        if ch == op and op != cl:
+            depth += 1
+        elif ch == cl:
+            depth -= 1
+    return None
+
+
+def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False) -> Found[str] | None:
+    """Cut an open-ended window to the quoted phrase or first sentence; drop wrapping quotes and 。."""
+    norm = src.norm
+    while start < end and norm[start] in " \t:：":
+        start += 1
+    if start >= end:
+        return None
+    if not bounded:
+        close = _matching(norm, start, end) if norm[start] in _PAIRS else None
+        if close is not None:
+            end = close + 1
+        else:
+            stop = _STOP.search(norm, start, end)
+            end = stop.start() if stop else end
+    while end > start and norm[end - 1] in " \t。.，,":
+        end -= 1
+    if end - start >= 2 and norm[start] in _PAIRS and _matching(norm, start, end) == end - 1:
+        start, end = start + 1, end - 1
+    f = src.found(start, end, method)
+    if f is None or not 4 <= len(f.value) <= 80:
+        return None
+    return f
+
+
+def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
+    for i, ln in enumerate(lines):
+        m = _HEADING.match(ln.norm)
+        if not m or "\t" in ln.norm or _TABLE_COLS.search(m["rest"]):
+            continue
+        rest = m["rest"]
+        if rest.strip():
+            inline = _INLINE.match(rest)
+            if not inline:
+                continue  # "主题鲜明…" is prose, not a heading
+            start = ln.start + m.start("rest") + inline.end()
+            return _clean(src, start, ln.end, "theme.section")
+        if i + 1 < len(lines):
+            nxt = lines[i + 1]
+            if _TABLE_COLS.match(nxt.sq) or (i > 0 and lines[i - 1].sq == "序号"):
+                continue
+            inner = _in_paragraph(src, nxt)
+            if inner is not None:
+                return inner
+            lead = _LEAD.match(nxt.norm)
+            start = nxt.start + (lead.end() if lead else 0)
+            return _clean(src, start, nxt.end, "theme.section")
+    return None
+
+
+def _in_paragraph(src: Source, ln: Line) -> Found[str] | None:
+    """A theme stated inside a longer paragraph: "以“…”为主题", "围绕“…”主题"."""
+    for m in _AS_THEME.finditer(src.norm, ln.start, ln.end):
+        f = _as_theme(src, m)
+        if f:
+            return f
+    q = _QUOTED_THEME.search(src.norm, ln.start, ln.end)
+    if q:
+        return _clean(src, q.start("v"), q.end("v"), "theme.quoted", bounded=True)
+    return None
+
+
+def _as_theme(src: Source, m: re.Match[str]) -> Found[str] | None:
+    """"以“…”为主题": back from 为主题 to the 以 that opens the clause.
+
+    The theme may itself contain commas and 以 ("以人民为中心"), so the opening 以
+    is the one after punctuation; failing that, one directly followed by a quote.
+    """
+    end = m.start()
+    quoted: int | None = None
+    for k in range(end - 1, max(0, end - 60) - 1, -1):
+        ch = src.norm[k]
+        if ch in "。；;!！?？\n":
+            break
+        if ch != "以":
+            continue
+        if k == 0 or src.norm[k - 1] in "，,。；;、:： \t\n(（":
+            return _clean(src, k + 1, end, "theme.as_theme", bounded=True)
+        if src.norm[k + 1:k + 2] in _PAIRS:
+            quoted = k
+    if quoted is not None:
+        return _clean(src, quoted + 1, end, "theme.as_theme", bounded=True)
+    return None
+
+
+def _from_sentences(src: Source) -> Found[str] | None:
+    best: Found[str] | None = None
+    for pat in _SENTENCES:
+        for m in pat.finditer(src.norm):
+            f = _clean(src, m.end(), min(len(src.norm), m.end() + 100), "theme.sentence")
+            if f and (best is None or f.start < best.start):
+                best = f
+            break
+    for m in _AS_THEME.finditer(src.norm):
+        f = _as_theme(src, m)
+        if f:
+            if best is None or f.start < best.start:
+                best = f
+            break
+    q = _QUOTED_THEME.search(src.norm)
+    if q:
+        f = _clean(src, q.start("v"), q.end("v"), "theme.quoted", bounded=True)
+        if f and (best is None or f.start < best.start):
+            best = f
+    return best
+
+
+def fill(src: Source, rec: Record) -> None:
+    lines = nonblank_lines(src)
+    rec.theme = _from_section(src, lines) or _from_sentences(src)

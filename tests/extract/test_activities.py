@@ -1,0 +1,201 @@
+"""Activities: outline items under an activity heading, and activity-table rows."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import activities
+from pipeline.extract.source import make_source
+from pipeline.model import Activity, Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def _run(text: str) -> Record:
+    rec = Record()
+    activities.fill(make_source(text), rec)
+    return rec
+
+
+def _titles(text: str) -> list[str]:
+    return [a.title.value for a in _run(text).activities]
+
+
+def test_items_under_activity_heading_with_ocr_break() -> None:
+    text = "\n\n".join([
+        "一、活动主题", "活动主题为：解决群众“办事难”、打造营商环境最优县。",
+        "二、活动内容与形式", "各单位要紧紧围绕活动主题，采取灵活多样的形式，开展政策宣传。",
+        "（一）县政务公开办负责制定全县工作方案并牵头组织", "实施。各乡镇、街、区要结合本地实际，认真研究并制定活动方案。",
+        "（二）围绕着力破解“办事难”，组织召开新闻发布会。", "各乡镇街区要组织窗口单位召开专题新闻发布会。",
+        "（三）梳理公开窗口单位中层以上干部信息。结合我县专项整治活动，进一步完善制度。",
+        "三、活动要求", "（一）高度重视。各单位主要领导要亲自过问。", "（二）及时总结。各单位于5月13日前上报活动方案。",
+    ])
+    assert _titles(text) == ["县政务公开办负责制定全县工作方案并牵头组织实施",
+                             "围绕着力破解“办事难”，组织召开新闻发布会", "梳理公开窗口单位中层以上干部信息"]
+
+
+def test_container_is_replaced_by_its_sub_items() -> None:
+    text = "\n".join([
+        "四、活动内容", "（一）发表署名文章。", "各县（市）区政府主要负责同志要围绕活动主题发表署名文章。",
+        "（二）开展主题活动。", "1. 开展“重要工作部门访谈”活动。政务公开主管部门要组织…",
+        "2. 开展“行政决策大家看”活动。各级政府部门认真梳理…", "3. 各相关部门积极开展宣传活动。制作宣传单…",
+        "五、工作要求", "（一）高度重视。", "（二）加强指导。",
+    ])
+    rec = _run(text)
+    assert [a.title.value for a in rec.activities] == [
+        "发表署名文章", "开展“重要工作部门访谈”活动", "开展“行政决策大家看”活动", "各相关部门积极开展宣传活动"]
+    assert [a.seq for a in rec.activities] == [1, 2, 3, 4]
+
+
+def test_field_lines_fill_the_item_they_follow() -> None:
+    text = "\n\n".join([
+        "四、活动内容", "(一)开展线上主题宣传活动。",
+        "1.开展“群众难题我来答”活动。在活动期间,区营商局负责梳理热点难点问题。",
+        "活动时间:5月15日至5月20日", "牵头单位:区营商局", "配合单位:政府各部门、各镇街",
+        "(二)做好线下实地宣传。", "1.机关内部现场宣传。摆放政务公开工作宣传展板。",
+        "活动时间:5月15日", "活动地点:区机关办公楼一楼大厅", "责任单位:区政府办公室",
+        "五、活动要求", "1.加强组织领导。各镇街、各部门要切实担负责任。",
+    ])
+    acts = _run(text).activities
+    assert [(a.title.value, a.date_text, a.location, a.lead_units) for a in acts] == [
+        ("开展“群众难题我来答”活动", "5月15日至5月20日", None, "区营商局"),
+        ("机关内部现场宣传", "5月15日", "区机关办公楼一楼大厅", "区政府办公室"),
+    ]
+
+
+PLAN_WITH_TABLE = "\n".join([
+    "二、活动内容及活动步骤",
+    "(一)活动内容。各单位开展的“政务公开主题日”活动，可采取实地调研、现场观摩、座谈交流等形式。具体内容包括但不限于：",
+    "1. 围绕打好“发展六仗”工作任务，到重点项目建设现场开展实地调研。",
+    "2. 现场观摩办事服务，展示相关单位的办事流程和服务举措。",
+    "(二)活动步骤。各单位在组织开展活动前,要提前5个工作日,将具体活动方案报县政务公开办。",
+    "三、工作要求",
+    "(一)加强组织领导。",
+    "附件：洞口县 2023 年“政务公开主题日”活动计划表",
+    "洞口县政务公开政务服务领导小组",
+    "2023 年 4 月 6 日",
+    "附件",
+    "洞口县 2023 年“政务公开主题日”活动计划表",
+    "序号\t活动主题\t活动形式\t责任单位\t计划开展时间",
+    "1\t“强化依法治水，携手共护母亲河”世界水日主题活动\t政策发布、有奖问答比赛等\t县水利局\t4 月",
+    "2\t优化经济环境、提振消费信心\t现场宣传\t县市监局\t4 月",
+    "",
+    "序号\t活动主题\t活动形式\t责任单位\t计划开展时间",
+    "3\t法治政府示范创建宣传\t问卷调查\t县司法局\t5月",
+])
+
+
+def test_table_rows_win_over_a_list_of_options() -> None:
+    rec = _run(PLAN_WITH_TABLE)
+    assert [(a.seq, a.title.value, a.form, a.lead_units, a.date_text) for a in rec.activities] == [
+        (1, "“强化依法治水，携手共护母亲河”世界水日主题活动", "政策发布、有奖问答比赛等", "县水利局", "4 月"),
+        (2, "优化经济环境、提振消费信心", "现场宣传", "县市监局", "4 月"),
+        (3, "法治政府示范创建宣传", "问卷调查", "县司法局", "5月"),
+    ]
+    assert not rec.warnings
+
+
+def test_concrete_item_mentioning_forms_is_not_an_option() -> None:
+    text = ("三、活动内容\n（一）开展政策解读。各单位可采取座谈、访谈等形式解读政策。\n"
+            "（二）举办现场咨询活动。5月15日在市民广场举行。")
+    assert _titles(text) == ["开展政策解读", "举办现场咨询活动"]
+
+
+def test_options_alone_are_kept_with_a_warning() -> None:
+    text = PLAN_WITH_TABLE.split("附件：")[0]
+    rec = _run(text)
+    assert len(rec.activities) == 2
+    assert any("options" in w for w in rec.warnings)
+
+
+def test_table_with_other_column_names_and_a_wrapped_row() -> None:
+    text = "\n".join([
+        "2019年政府开放日活动安排表",
+        "序号\t活动名称\t活动方式\t牵头单位\t活动时间\t活动地点",
+        "1\t走进12345热线\t现场参观\t市政务服务中心\t5月15日\t市民中心",
+        "2\t“食品安全你我同行”\t实地观摩\t市市场监管局\t5月16日\t检测中心",
+        "\t开放日活动\t\t\t\t",
+        "3\t垃圾分类进社区\t宣传\t市城管局\t5月17日\t各社区",
+    ])
+    acts = _run(text).activities
+    assert [a.title.value for a in acts] == ["走进12345热线", "“食品安全你我同行”开放日活动", "垃圾分类进社区"]
+    assert acts[0].location == "市民中心" and acts[1].form == "实地观摩"
+
+
+def test_registration_form_is_not_an_activity_table() -> None:
+    text = "走访单位情况\t走访单位\t\t走访时间\t\t负责人\t\n\t联系电话\t\t走访人员\t\t\t"
+    assert _titles(text) == []
+
+
+def test_repeated_collection_text_gives_no_duplicates() -> None:
+    block = "三、活动安排\n1. 举办政务公开日现场咨询活动。\n2. 开展政府开放日参观活动。\n"
+    assert _titles(block + "查看更多>>\n" + block) == ["举办政务公开日现场咨询活动", "开展政府开放日参观活动"]
+
+
+def test_traditional_heading_and_circled_sub_items() -> None:
+    text = "\n".join([
+        "三、活動安排",
+        "（一）開展主題活動。",
+        "①舉辦政府開放日參觀活動；",
+        "②開展政策解讀直播訪談。",
+        "四、工作要求",
+        "①加強領導。",
+    ])
+    assert _titles(text) == ["舉辦政府開放日參觀活動", "開展政策解讀直播訪談"]
+
+
+def test_plain_heading_without_number() -> None:
+    text = "活动安排：\n1．5月15日上午，在市民广场举办政务公开现场咨询活动。\n2．开展“局长走流程”体验活动。\n" \
+           "工作要求：\n1．各单位要高度重视。"
+    assert _titles(text) == ["5月15日上午，在市民广场举办政务公开现场咨询活动", "开展“局长走流程”体验活动"]
+
+
+def test_field_sub_items_describe_their_container() -> None:
+    text = "二、活动内容\n（一）政务公开日现场宣传。\n1.时间：5月15日上午9时\n2.地点：人民广场\n（二）在线访谈。"
+    acts = _run(text).activities
+    assert [(a.title.value, a.date_text, a.location) for a in acts] == [
+        ("政务公开日现场宣传", "5月15日上午9时", "人民广场"), ("在线访谈", None, None)]
+
+
+def test_summary_sections_are_not_activities() -> None:
+    text = "二、形式多种多样,现场宣传咨询,增强活动效果\n1.在政务公开日前,领导小组组织检查。\n2.广泛宣传,大力营造活动氛围。"
+    assert _titles(text) == []
+
+
+# ---------------------------------------------------------------- the five seeds
+
+
+def _seed_cases() -> list[Path]:
+    return sorted(GOLD.glob("*.json")) if SEEDS.exists() and GOLD.exists() else []
+
+
+def _norm(v: str) -> str:
+    s = unicodedata.normalize("NFKC", v)
+    return re.sub(r"\s+", "", s).rstrip("。.;；,，")
+
+
+def _matches(gold: list[str], pred: list[str]) -> int:
+    left, hits = list(pred), 0
+    for g in gold:
+        scores = [difflib.SequenceMatcher(None, g, p).ratio() for p in left]
+        if scores and max(scores) >= 0.75:
+            hits += 1
+            left.pop(scores.index(max(scores)))
+    return hits
+
+
+@pytest.mark.skipif(not _seed_cases(), reason="dev seeds not available")
+@pytest.mark.parametrize("gold_path", _seed_cases(), ids=lambda p: p.stem)
+def test_seed_activities_match_gold(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    got: list[Activity] = _run((SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8")).activities
+    g = [_norm(a["title"]) for a in gold["activities"]]
+    p = [_norm(a.title.value) for a in got]
+    assert _matches(g, p) == len(g) == len(p)

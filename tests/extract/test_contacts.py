@@ -1,0 +1,130 @@
+"""Contact blocks: names, phones, faxes, e-mail — and the numbers that are not contacts."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import contacts
+from pipeline.extract.source import make_source
+from pipeline.model import Contact, Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def _run(text: str) -> list[Contact]:
+    rec = Record()
+    contacts.fill(make_source(text), rec)
+    return rec.contacts
+
+
+def _flat(cs: list[Contact]) -> list[tuple[str | None, list[str], list[str], str | None]]:
+    return [(c.name.value if c.name else None, [p.value for p in c.phones], [f.value for f in c.faxes],
+             c.email.value if c.email else None) for c in cs]
+
+
+def test_ocr_block_with_spaced_labels() -> None:
+    text = "5月20日前，上报活动总结电子版。\n\n联系人：杨清会 张明星\n\n电 话：4878216\n\n邮 箱：kzzwgkbgs@163.com\n\n附件：1.登记表"
+    assert _flat(_run(text)) == [("杨清会、张明星", ["4878216"], [], "kzzwgkbgs@163.com")]
+
+
+def test_inline_block_in_parentheses_with_annotations() -> None:
+    text = ("将具体活动方案报洞口县政务公开政务服务领导小组办公室(办公室设县行政审批服务局205办公室,"
+            "联系人:尹轶林,张凤,联系电话:0739-7923727(办);13407492020,15869898029,邮箱:43347867@qq.com)。")
+    assert _flat(_run(text)) == [("尹轶林、张凤", ["0739-7923727", "13407492020", "15869898029"], [],
+                                  "43347867@qq.com")]
+
+
+def test_number_annotated_fax_is_phone_and_fax() -> None:
+    text = "联系人：刘玉成、肖瑶\n联系电话：2630208、2912328、2630101（传真）\n电子邮箱：cyyzwgk@163.com"
+    assert _flat(_run(text)) == [("刘玉成、肖瑶", ["2630208", "2912328", "2630101"], ["2630101"], "cyyzwgk@163.com")]
+
+
+def test_fax_label_gives_faxes_only() -> None:
+    text = "联系人：王丽\n联系电话：0431-88904321\n传  真：0431-88904322\nE-mail：zwgk@jl.gov.cn"
+    assert _flat(_run(text)) == [("王丽", ["0431-88904321"], ["0431-88904322"], "zwgk@jl.gov.cn")]
+
+
+def test_repeated_block_gives_one_contact() -> None:
+    block = "联系人：刘玉成、肖瑶\n联系电话：2630208、2912328\n电子邮箱：cyyzwgk@163.com\n"
+    assert len(_run(block + "\n5月29日前总结报送活动开展情况。\n" + block)) == 1
+
+
+def test_site_footer_is_not_a_contact() -> None:
+    text = ("10.推进政务公开 优化营商环境\n政府信息公开\n信息公开指南\n"
+            "主办单位:抚顺市望花区政府 联系方式:024-56888071 Copyright All right reserved. "
+            "网站标识码:2104040001 ICP备案:辽ICP备13005445号-1")
+    assert _run(text) == []
+
+
+def test_multi_line_footer_is_not_a_contact() -> None:
+    text = ("来源：市政府办公室  浏览次数：1234  发布时间：2021-05-12\n正文……\n"
+            "主办：大连市人民政府办公室\n联系电话：0411-83781234  邮箱：webmaster@dl.gov.cn\n"
+            "辽ICP备05000000号  网站标识码：2102000001")
+    assert _run(text) == []
+
+
+def test_numbers_that_are_not_phones() -> None:
+    text = ("充分利用 8890 综合服务平台梳理群众诉求，通过12345热线解答。"
+            "活动情况照片于5月16日16时前报县政务公开办公室（8010室）。"
+            "公开干部职务、姓名、办公电话、工作分工等信息，并现场接听群众咨询电话。")
+    assert _run(text) == []
+
+
+def test_names_paired_with_their_own_numbers() -> None:
+    text = "联系人：王明，电话：0411-82345678；李红，电话：13912345678。"
+    assert _flat(_run(text)) == [("王明", ["0411-82345678"], [], None), ("李红", ["13912345678"], [], None)]
+
+
+def test_name_followed_directly_by_mobile() -> None:
+    text = "联系人及电话：张伟 13800001111，陈静 13900002222"
+    assert _flat(_run(text)) == [("张伟", ["13800001111"], [], None), ("陈静", ["13900002222"], [], None)]
+
+
+def test_extension_and_organ_before_the_name() -> None:
+    text = "联系人：市政府办公室信息公开科 赵敏\n联系电话：024-22805432转8012"
+    assert _flat(_run(text)) == [("赵敏", ["024-22805432转8012"], [], None)]
+
+
+def test_traditional_script_and_full_width_digits_kept_as_printed() -> None:
+    text = "聯繫人：陳大文\n聯繫電話：０７５５－８２３４５６７８\n電子郵箱：zwgk@sz.gov.cn"
+    assert _flat(_run(text)) == [("陳大文", ["０７５５－８２３４５６７８"], [], "zwgk@sz.gov.cn")]
+
+
+def test_two_offices_give_two_contacts() -> None:
+    text = ("一、市政务公开办联系人：周楠，联系电话：0373-3681234。\n"
+            "二、市营商环境局联系人：吴迪，联系电话：0373-3685678。")
+    assert [c[0] for c in _flat(_run(text))] == ["周楠", "吴迪"]
+
+
+def test_phone_only_block_has_no_name() -> None:
+    text = "咨询电话：0871-63631234（工作日9:00-17:00）"
+    assert _flat(_run(text)) == [(None, ["0871-63631234"], [], None)]
+
+
+# ---------------------------------------------------------------- the five seeds
+
+
+def _seed_cases() -> list[Path]:
+    return sorted(GOLD.glob("*.json")) if SEEDS.exists() and GOLD.exists() else []
+
+
+def _split(s: str | None) -> set[str]:
+    return {x for x in re.split(r"[、,，;；\s]+", s or "") if x}
+
+
+@pytest.mark.skipif(not _seed_cases(), reason="dev seeds not available")
+@pytest.mark.parametrize("gold_path", _seed_cases(), ids=lambda p: p.stem)
+def test_seed_contacts_match_gold(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    got = _run((SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8"))
+    digits = lambda s: re.sub(r"\D", "", s)  # noqa: E731 — scored like score.py
+    assert {digits(p.value) for c in got for p in c.phones} == \
+        {digits(p) for c in gold["contacts"] for p in c["phones"]}
+    assert {c.email.value for c in got if c.email} == {c["email"] for c in gold["contacts"] if c.get("email")}
+    assert set().union(*[_split(c.name.value) for c in got if c.name] or [set()]) == \
+        set().union(*[_split(c.get("name")) for c in gold["contacts"]] or [set()])

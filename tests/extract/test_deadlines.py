@@ -1,0 +1,154 @@
+"""Dated submission / registration deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import deadlines
+from pipeline.extract.source import make_source
+from pipeline.model import Found, Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def _run(text: str, issue: dt.date | None = None, year: int | None = None) -> Record:
+    rec = Record()
+    if issue:
+        rec.issue_date = Found(issue, 0, 0, "test")
+    if year:
+        rec.year = Found(year, 0, 0, "test")
+    deadlines.fill(make_source(text), rec)
+    return rec
+
+
+def _dates(rec: Record) -> list[tuple[str, str | None]]:
+    return [(d.date.value.isoformat(), d.time) for d in rec.deadlines]
+
+
+def test_plain_deadline_with_task() -> None:
+    rec = _run("做到有组织、有安排、有检查。各单位于5月13日前上报活动方案。", dt.date(2018, 5, 8))
+    assert _dates(rec) == [("2018-05-13", None)]
+    assert rec.deadlines[0].task == "上报活动方案"
+
+
+def test_hour_and_object_before_the_date() -> None:
+    text = "活动结束后，各单位要整理活动资料，活动情况照片电子版（精选2至3张）于5月16日16时前报县政务公开办公室（8010室）。"
+    rec = _run(text, dt.date(2018, 5, 8))
+    assert _dates(rec) == [("2018-05-16", "16:00")]
+    assert rec.deadlines[0].task == "报活动情况照片电子版"
+
+
+def test_verb_after_a_comma() -> None:
+    rec = _run("5月20日前，上报活动总结电子版，县政务公开办将适时检查。", dt.date(2018, 5, 8))
+    assert _dates(rec) == [("2018-05-20", None)]
+    assert rec.deadlines[0].task == "上报活动总结电子版"
+
+
+def test_registration_cutoff_with_clock_time() -> None:
+    rec = _run("三、报名方式\n报名截止时间为2019年5月10日18:00，额满即止。")
+    assert _dates(rec) == [("2019-05-10", "18:00")]
+    assert rec.deadlines[0].task == "报名"
+
+
+@pytest.mark.parametrize("text, time", [
+    ("请于5月10日（星期五）下午5点前将活动方案报送至市政务公开办邮箱。", "17:00"),
+    ("请于5月10日17时30分前将活动方案报送市政府办公室。", "17:30"),
+    ("请于5月10日上午10点半前提交报名回执。", "10:30"),
+    ("务必于5月10日下班前将总结报送区政府办公室。", None),
+])
+def test_clock_times(text: str, time: str | None) -> None:
+    rec = _run(text, dt.date(2021, 4, 28))
+    assert _dates(rec) == [("2021-05-10", time)]
+
+
+def test_jiang_construction_task() -> None:
+    rec = _run("请于5月10日前将活动方案报送至市政务公开办邮箱。", dt.date(2021, 4, 28))
+    assert rec.deadlines[0].task == "报送活动方案"
+
+
+def test_december_notice_with_january_deadline_is_next_year() -> None:
+    rec = _run("请各单位于1月10日前报送年度政务公开工作总结。", dt.date(2019, 12, 20))
+    assert _dates(rec) == [("2020-01-10", None)]
+
+
+def test_year_from_record_year_without_issue_date() -> None:
+    rec = _run("各县区于5月7日前报送拟发布的文字、图片和视频。", year=2020)
+    assert _dates(rec) == [("2020-05-07", None)]
+
+
+def test_no_year_at_all_is_a_warning_not_a_deadline() -> None:
+    rec = _run("各县区于5月7日前报送活动方案。")
+    assert rec.deadlines == []
+    assert any("no year" in w for w in rec.warnings)
+
+
+def test_relative_deadlines_are_not_dated() -> None:
+    text = ("各单位在组织开展活动前,要提前5个工作日,将具体活动方案报县政务公开办。"
+            "活动开展后，要及时总结，于5个工作日内报县政务公开办。")
+    rec = _run(text, dt.date(2023, 4, 6))
+    assert rec.deadlines == []
+    assert any("relative" in w for w in rec.warnings)
+
+
+def test_activity_dates_are_not_deadlines() -> None:
+    text = ("5月15日上午9时至11时，县政府在天成广场集中举行大型户外宣传活动。"
+            "各县（市）区政府主要负责同志要于5月15日当天在本地区党报发表署名文章。"
+            "请各单位在5月15日前后开展宣传活动。")
+    assert _run(text, dt.date(2018, 5, 8)).deadlines == []
+
+
+def test_cutoff_that_reports_a_figure_is_not_a_deadline() -> None:
+    text = "截至5月20日，共受理群众咨询300余人次，报送信息12条。"
+    assert _run(text, dt.date(2019, 5, 25)).deadlines == []
+
+
+def test_registration_window_closes_on_its_last_day() -> None:
+    rec = _run("报名时间：2023年4月20日至28日，每日9:00—17:00。")
+    assert _dates(rec) == [("2023-04-28", None)]
+    assert rec.deadlines[0].task == "报名"
+
+
+def test_repeated_text_gives_one_deadline() -> None:
+    block = "各单位于5月18日前报送活动总结报告(包含图片、视频等)。\n"
+    rec = _run(block + "查看更多>>" + block, dt.date(2022, 5, 7))
+    assert _dates(rec) == [("2022-05-18", None)]
+    assert rec.deadlines[0].task == "报送活动总结报告"
+
+
+def test_traditional_script_and_full_width_digits() -> None:
+    rec = _run("請各單位於５月１２日前報送活動方案，並於5月20日前上報活動總結。", dt.date(2017, 5, 2))
+    assert _dates(rec) == [("2017-05-12", None), ("2017-05-20", None)]
+    assert rec.deadlines[0].task == "報送活動方案"  # as printed
+
+
+def test_chinese_numeral_date() -> None:
+    rec = _run("请于五月十日前报送活动方案。", dt.date(2016, 4, 28))
+    assert _dates(rec) == [("2016-05-10", None)]
+
+
+def test_printed_year_wins_over_issue_date() -> None:
+    rec = _run("请于2024年1月5日前报送全年工作总结。", dt.date(2023, 12, 1))
+    assert _dates(rec) == [("2024-01-05", None)]
+
+
+# ---------------------------------------------------------------- the five seeds
+
+
+def _seed_cases() -> list[Path]:
+    return sorted(GOLD.glob("*.json")) if SEEDS.exists() and GOLD.exists() else []
+
+
+@pytest.mark.skipif(not _seed_cases(), reason="dev seeds not available")
+@pytest.mark.parametrize("gold_path", _seed_cases(), ids=lambda p: p.stem)
+def test_seed_deadlines_match_gold(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text = (SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+    issue = dt.date.fromisoformat(gold["issue_date"]) if gold.get("issue_date") else None
+    rec = _run(text, issue, gold.get("year"))
+    # scored like score.py: deadlines are matched by date alone
+    assert sorted(d.date.value.isoformat() for d in rec.deadlines) == sorted(d["date"] for d in gold["deadlines"])

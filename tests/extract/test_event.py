@@ -1,0 +1,168 @@
+"""kind, event, edition, year."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import event, header, signature
+from pipeline.extract.source import make_source
+from pipeline.model import Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def run(text: str) -> Record:
+    src = make_source(text)
+    rec = Record()
+    for mod in (header, signature, event):
+        mod.fill(src, rec)
+    for f in (rec.kind, rec.event, rec.edition, rec.year):
+        if f is not None and f.value != "other":
+            assert 0 <= f.start < f.end <= len(text)
+    return rec
+
+
+def v(f):  # noqa: ANN001, ANN201
+    return None if f is None else f.value
+
+
+@pytest.mark.parametrize("spelling", [
+    "5·15", "5•15", "5.15", "5-15", "5、15", "５．１５", "５·１５", "5 · 15", "五一五", "五·一五", "“5·15”",
+])
+def test_515_spellings_normalise(spelling: str) -> None:
+    rec = run(f"关于开展第十届{spelling}政务公开日活动的通知\n\n各单位：\n")
+    assert v(rec.event) == "5·15政务公开日"
+    assert v(rec.edition) == 10
+
+
+def test_plain_day_tied_to_may_15_in_body() -> None:
+    text = "关于开展政务公开日活动的通知\n\n各单位：\n\n今年5月15日是我省第十六个“政务公开日”。\n"
+    rec = run(text)
+    assert v(rec.event) == "5·15政务公开日"
+    assert v(rec.edition) == 16
+
+
+def test_plain_day_on_another_date_stays_plain() -> None:
+    text = "关于开展政务公开日活动的通知\n\n各单位：\n\n9月28日是我市第三个政务公开日，现将有关事项通知如下：\n"
+    rec = run(text)
+    assert v(rec.event) == "政务公开日"
+    assert v(rec.edition) == 3
+
+
+def test_open_day_names() -> None:
+    assert v(run("关于举办2021年“政务开放日”活动的公告\n").event) == "政府开放日"
+    assert v(run("關於舉辦2021年政府開放日活動的公告\n").event) == "政府开放日"
+    assert v(run("关于开展2021年政府开放月活动的通知\n").event) == "政府开放月"
+    assert v(run("关于开展2021年政务公开周活动的通知\n").event) == "政务公开周"
+    assert v(run("关于开展2021年政务公开主题日活动的通知\n").event) == "政务公开主题日"
+
+
+def test_title_event_beats_table_rows() -> None:
+    text = ("洞口县2023年“政务公开主题日”活动实施方案\n\n一、工作目标\n……。\n"
+            "序号\t活动主题\t责任单位\n9\t5.15 防范和打击经济犯罪宣传日\t县公安局\n7\t第三届公众开放日\t县民政局\n")
+    rec = run(text)
+    assert v(rec.event) == "政务公开主题日"
+    assert rec.edition is None  # 第三届 belongs to 公众开放日
+    assert v(rec.year) == 2023
+    assert v(rec.kind) == "plan"
+
+
+def test_edition_of_own_event_not_the_cited_one_first() -> None:
+    text = ("关于开展2022年政务公开日活动的通知\n\n各单位：\n\n"
+            "按照《省政府办公厅关于开展第十五届“5·15政务公开日”活动的通知》要求，"
+            "今年5月15日是我市第十六届“政务公开日”。\n")
+    assert v(run(text).edition) == 16
+
+
+def test_edition_from_cited_title_when_nothing_else() -> None:
+    text = ("关于开展政务公开日活动的通知\n\n各单位：\n\n"
+            "按照《市政府办公室关于开展第十二届5·15政务公开日活动的通知》要求，现通知如下：\n")
+    assert v(run(text).edition) == 12
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("关于印发2022年望花区“5·15政务公开日”活动方案的通知", "plan"),
+    ("关于印发《2021年政府开放日活动计划表》的通知", "plan"),
+    ("宁乡市2021年政务公开日活动实施方案", "plan"),
+    ("关于开展第十四届“5·15政务公开日”活动的通知", "notice"),
+    ("关于举办2021年“政府开放日”活动的公告", "announcement"),
+    ("关于2021年政府开放日活动公开招募市民代表的通知", "announcement"),
+    ("大连市统计局2019年政务公开日活动总结", "summary"),
+    ("关于2019年政务公开日活动开展情况的报告", "summary"),
+])
+def test_kind_from_title(title: str, kind: str) -> None:
+    assert v(run(f"{title}\n\n……。\n").kind) == kind
+
+
+def test_kind_notice_with_recipients_despite_registration_word() -> None:
+    text = "关于做好政府开放日活动报名工作的通知\n\n各街道办事处：\n\n请于5月10日前报送。\n"
+    assert v(run(text).kind) == "notice"
+
+
+def test_kind_of_untitled_telegram_and_news() -> None:
+    assert v(run("某某县发电\n发电单位：某某县人民政府办公室\n各乡镇：\n请于5月10日前上报。\n").kind) == "notice"
+    news = ("首页 > 工作动态\n我区开展政务公开日宣传活动\n发布时间：2021-05-17　来源：铁西区政府办\n"
+            "5月15日，铁西区在中心广场开展了政务公开日宣传活动，共接待群众200余人次，发放宣传资料1000余份，"
+            "活动取得了良好效果。\n")
+    rec = run(news)
+    assert v(rec.kind) == "summary"
+    assert v(rec.year) == 2021  # from the publishing line: nothing better on the page
+
+
+def test_year_placeholder_is_null() -> None:
+    text = ("5.15政务公开活动总结 共50份\n"
+            "20xx年5月15日是第十二个政务公开日。根据xx市人民政府的部署，我区在5月15日开展了政务公开日活动，"
+            "共接待来访人员30余人次。\n")
+    rec = run(text)
+    assert rec.year is None
+    assert v(rec.kind) == "summary"
+    assert v(rec.edition) == 12
+
+
+def test_year_sources_in_order() -> None:
+    assert v(run("关于开展二〇二一年政务公开日活动的通知\n").year) == 2021
+    rec = run("关于开展政务公开日活动的通知\n\n各单位：\n\n2020年5月15日是我省第十四个“政务公开日”。\n")
+    assert v(rec.year) == 2020
+    rec = run("某某市人民政府办公室文件\n\n某政办发〔2019〕3号\n\n关于开展政务公开日活动的通知\n\n各单位：\n")
+    assert v(rec.year) == 2019
+    rec = run("关于开展政务公开日活动的通知\n\n各单位：\n\n请组织实施。\n\n某某市人民政府办公室\n2018年5月2日\n")
+    assert v(rec.year) == 2018
+
+
+def test_year_contradiction_warns() -> None:
+    text = ("某某市人民政府办公室文件\n\n某政办发〔2017〕3号\n\n关于开展2019年政务公开日活动的通知\n\n各单位：\n")
+    rec = run(text)
+    assert v(rec.year) == 2019
+    assert any("2017" in w for w in rec.warnings)
+
+
+def test_late_year_notice_for_next_year_is_not_a_contradiction() -> None:
+    text = ("关于印发2021年政府开放日活动计划的通知\n\n各单位：\n\n……。\n\n某某市人民政府办公室\n2020年12月20日\n")
+    rec = run(text)
+    assert v(rec.year) == 2021
+    assert rec.warnings == []
+
+
+def test_no_event() -> None:
+    rec = run("关于做好2020年政务公开工作要点落实的通知\n\n各单位：\n")
+    assert rec.event is None and rec.edition is None
+
+
+def _norm(x: object) -> str | None:
+    if x is None:
+        return None
+    return "".join(unicodedata.normalize("NFKC", str(x)).split())
+
+
+@pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
+@pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_seed_event_fields(name: str) -> None:
+    gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    rec = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
+    for field in ("kind", "event", "edition", "year"):
+        assert _norm(v(getattr(rec, field))) == _norm(gold.get(field)), field

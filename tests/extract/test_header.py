@@ -1,0 +1,229 @@
+"""Header zone: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人, title, 主送机关."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import header
+from pipeline.extract.source import make_source
+from pipeline.model import Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def run(text: str) -> Record:
+    src = make_source(text)
+    rec = Record()
+    header.fill(src, rec)
+    for f in (rec.title, rec.doc_number, rec.recipients, rec.signer, rec.urgency, rec.classification):
+        if f is not None:  # every value points at where it was printed
+            assert f.start < f.end and len(src.text[f.start:f.end]) >= 1
+    return rec
+
+
+def v(f):  # noqa: ANN001, ANN201
+    return None if f is None else f.value
+
+
+RED_HEADER = """\
+000123
+秘密★1年
+特急
+
+沈河区人民政府办公室文件
+
+沈河政办发〔2019〕15号            签发人：王  伟
+
+沈河区人民政府办公室
+关于开展2019年“5·15政务公开日”
+活动的通知
+
+各街道办事处，区政府各部门、
+各直属单位：
+
+按照《沈阳市人民政府办公室关于开展第十三届政务公开日活动的通知》（沈政办发〔2019〕8号）要求，现将有关事项通知如下：
+一、活动主题
+“公开促落实 服务惠民生”
+"""
+
+
+def test_red_header_keys_and_wrapped_title() -> None:
+    rec = run(RED_HEADER)
+    assert v(rec.copy_number) == "000123"
+    assert v(rec.classification) == "秘密★1年"
+    assert v(rec.urgency) == "特急"
+    assert v(rec.issuer_mark) == "沈河区人民政府办公室文件"
+    assert v(rec.doc_number) == "沈河政办发〔2019〕15号"
+    assert v(rec.signer) == "王伟"
+    assert v(rec.title) == "沈河区人民政府办公室关于开展2019年“5·15政务公开日”活动的通知"
+    assert v(rec.recipients) == "各街道办事处，区政府各部门、各直属单位"
+
+
+TRADITIONAL_TELEGRAM = """\
+遼寧省人民政府辦公廳發電
+
+發電單位：遼寧省人民政府辦公廳
+簽發：張大為
+等級：特急　明電　遼政辦明電［2021］9號
+
+關於開展第十五屆“5·15政務公開日”活動的通知
+
+各市人民政府，省政府各廳委、各直屬機構：
+
+今年5月15日是我省第十五個政務公開日。
+"""
+
+
+def test_traditional_telegram_values_as_printed() -> None:
+    rec = run(TRADITIONAL_TELEGRAM)
+    assert v(rec.issuer_mark) == "遼寧省人民政府辦公廳發電"
+    assert v(rec.doc_number) == "遼政辦明電〔2021〕9號"
+    assert v(rec.classification) == "明電"  # not the 明電 inside the 文号
+    assert v(rec.urgency) == "特急"
+    assert v(rec.signer) == "張大為"
+    assert v(rec.title) == "關於開展第十五屆“5·15政務公開日”活動的通知"
+    assert v(rec.recipients) == "各市人民政府，省政府各廳委、各直屬機構"
+
+
+def test_telegram_grid_spaced_form_with_ocr_dot() -> None:
+    text = ("NO. 000. 00317\n\n000317\n\n铁岭市发电\n\n"
+            "发电单位 铁岭市人民政府办公室 签发盖章 刘志刚\n"
+            "等级 加急 · 明电 铁政办传〔2021〕7号 序号 7\n\n"
+            "铁岭市人民政府办公室关于开展第十五届“5·15政务公开日”活动的通知\n\n"
+            "各县（市）区人民政府，市政府各部门：\n\n为做好……，现通知如下：\n")
+    rec = run(text)
+    assert v(rec.copy_number) == "000317"
+    assert v(rec.issuer_mark) == "铁岭市发电"
+    assert v(rec.signer) == "刘志刚"
+    assert v(rec.urgency) == "加急"
+    assert v(rec.classification) == "明电"
+    assert v(rec.doc_number) == "铁政办传〔2021〕7号"
+    assert v(rec.serial) == "7"
+    assert v(rec.recipients) == "各县（市）区人民政府，市政府各部门"
+
+
+def test_telegram_empty_classification_and_half_width_brackets() -> None:
+    text = ("凌源市发电\n\n发电单位：凌源市人民政府办公室\n\n签批盖章：李 明\n\n"
+            "等级 特提 密级 凌政办传 (2019) 3 号\n\n序号\n\n"
+            "凌源市人民政府办公室关于做好政务公开日活动的通知\n\n各乡镇人民政府：\n")
+    rec = run(text)
+    assert rec.classification is None  # 密级 printed with no value
+    assert v(rec.urgency) == "特提"
+    assert v(rec.doc_number) == "凌政办传〔2019〕3号"
+    assert v(rec.signer) == "李明"
+    assert rec.serial is None  # "序号" with nothing after it on the line
+
+
+@pytest.mark.parametrize("printed, value", [
+    ("朝政办发(2018)25号", "朝政办发〔2018〕25号"),
+    ("朝政办发（2018）25号", "朝政办发〔2018〕25号"),
+    ("朝政办发[2018]25号", "朝政办发〔2018〕25号"),
+    ("朝政办发【2018】25号", "朝政办发〔2018〕25号"),
+    ("朝政办发［2018］25号", "朝政办发〔2018〕25号"),
+    ("朝政办发﹝2018﹞25号", "朝政办发〔2018〕25号"),
+    ("朝政办发 〔 2018 〕 25 号", "朝政办发〔2018〕25号"),
+])
+def test_doc_number_bracket_forms(printed: str, value: str) -> None:
+    rec = run(f"朝阳市人民政府办公室文件\n\n{printed}\n\n关于开展政务公开日活动的通知\n\n各县（市）区：\n")
+    assert v(rec.doc_number) == value
+
+
+def test_body_cited_doc_number_is_not_the_documents_own() -> None:
+    text = ("关于开展2022年政务公开日活动的通知\n\n各乡镇（街道）：\n\n"
+            "按照《湖南省人民政府办公厅关于做好政务公开日工作的通知》（湘政办发〔2022〕11号）精神，现通知如下：\n")
+    assert run(text).doc_number is None
+
+
+def test_doc_number_cell_and_under_title() -> None:
+    cell = "索 引 号：11520000/2021-00321\n文　　号：黔府办函〔2021〕45号\n标　　题：关于开展政府开放日活动的通知\n"
+    rec = run(cell)
+    assert v(rec.doc_number) == "黔府办函〔2021〕45号"
+    assert v(rec.title) == "关于开展政府开放日活动的通知"
+    under = "岳阳市人民政府办公室关于开展政务公开日活动的通知\n（岳政办函〔2020〕12号）\n各县市区人民政府：\n"
+    rec = run(under)
+    assert v(rec.doc_number) == "岳政办函〔2020〕12号"
+    assert v(rec.recipients) == "各县市区人民政府"
+
+
+def test_split_doc_number() -> None:
+    assert header.split_doc_number("喀政办传〔2018〕11号") == ("喀政办传", 2018, "11")
+    assert header.split_doc_number("国办发 [2019] 第 5 号") == ("国办发", 2019, "5")
+    assert header.split_doc_number("政务公开日") == (None, None, None)
+
+
+WEB_PAGE = """\
+今天是：2023-05-10 星期三 | 加入收藏 | 设为首页
+首页 > 政务公开 > 通知公告
+通知公告
+关于邀请市民参加2023年“政府开放日”活动的公告
+发布时间：2023-05-08 10:21  来源：龙华区政府办  浏览次数：532
+广大市民朋友：
+为进一步推进政务公开，……欢迎报名。
+"""
+
+
+def test_web_page_headline_before_info_line() -> None:
+    rec = run(WEB_PAGE)
+    assert v(rec.title) == "关于邀请市民参加2023年“政府开放日”活动的公告"
+    assert rec.recipients is None  # a greeting, not a 主送机关
+    assert rec.doc_number is None and rec.urgency is None
+
+
+def test_news_headline_without_title_word() -> None:
+    text = ("首页 > 工作动态\n市政务服务中心开展“政府开放日”活动\n"
+            "发布日期：2021-05-17　来源：乌海市政务服务中心\n5月15日上午，……。\n")
+    assert v(run(text).title) == "市政务服务中心开展“政府开放日”活动"
+
+
+def test_collection_page_has_no_title() -> None:
+    text = ("5.15政务公开活动总结 共50份\n"
+            "5.15政务公开活动总结栏目给大家带来大量5.15政务公开活动总结、范文大全等内容，更多相关内容可以关注我们!\n"
+            "20xx年5月15日是第十二个政务公开日。根据xx市人民政府的部署，按照《xx市人民政府办公室关于组织开展"
+            "20xx年全市5.15政务公开日活动的通知》的要求，……\n")
+    rec = run(text)
+    assert rec.title is None and rec.recipients is None
+
+
+def test_ocr_title_over_three_lines_with_blank_lines() -> None:
+    text = ("洞头区政务公开领导小组办公室文件\n\n洞政公办〔2021〕2号\n\n"
+            "洞头区政务公开领导小组办公室关于\n\n印发2021年“政务公开主题日”\n\n活动方案的通知\n\n"
+            "各乡镇人民政府、街道办事处，区直各单位：\n\n现将……印发给你们。\n")
+    rec = run(text)
+    assert v(rec.title) == "洞头区政务公开领导小组办公室关于印发2021年“政务公开主题日”活动方案的通知"
+    assert v(rec.recipients) == "各乡镇人民政府、街道办事处，区直各单位"
+
+
+def test_first_paragraph_ending_with_colon_is_not_recipients() -> None:
+    text = ("宁乡市2021年政务公开日活动实施方案\n\n"
+            "为深入推进政务公开，结合我市实际，现制定方案如下：\n\n一、活动主题\n")
+    rec = run(text)
+    assert v(rec.title) == "宁乡市2021年政务公开日活动实施方案"
+    assert rec.recipients is None
+
+
+def test_classification_with_period_spaced() -> None:
+    text = "机密 ★ 6个月\n平急\n\n某某省人民政府文件\n\n某政发〔2020〕3号\n\n关于政务公开工作的意见\n\n各市：\n"
+    rec = run(text)
+    assert v(rec.classification) == "机密 ★ 6个月"
+    assert v(rec.urgency) == "平急"
+
+
+def _norm(x: object) -> str | None:
+    if x is None:
+        return None
+    s = unicodedata.normalize("NFKC", str(x))
+    return "".join(s.split()).translate(str.maketrans({c: '"' for c in "“”「」‘’"})).rstrip("。.")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
+@pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_seed_header_fields(name: str) -> None:
+    gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    rec = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
+    for field in ("title", "doc_number", "signer", "urgency", "classification", "recipients"):
+        assert _norm(v(getattr(rec, field))) == _norm(gold.get(field)), field

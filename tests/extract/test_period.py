@@ -1,0 +1,123 @@
+"""Activity period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import event, header, period, signature
+from pipeline.extract.source import make_source
+from pipeline.model import Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+D = dt.date
+
+
+def run(text: str) -> tuple[dt.date | None, dt.date | None]:
+    src = make_source(text)
+    rec = Record()
+    for mod in (header, signature, event, period):
+        mod.fill(src, rec)
+    if rec.period_start is None:
+        assert rec.period_end is None
+        return None, None
+    assert rec.period_end is not None
+    assert 0 <= rec.period_start.start < rec.period_start.end <= len(text)
+    return rec.period_start.value, rec.period_end.value
+
+
+def test_section_with_year_and_day_only_end() -> None:
+    text = ("关于开展朝阳市第十四届“5·15政务公开日”活动的通知\n各单位：\n"
+            "三、活动时间\n\n2020年5月15日—31日。\n\n四、活动内容\n各单位于5月7日前报送材料。\n")
+    assert run(text) == (D(2020, 5, 15), D(2020, 5, 31))
+
+
+def test_section_beats_sub_item_times_and_takes_title_year() -> None:
+    text = ("关于印发2022年望花区“5·15政务公开日”活动方案的通知\n"
+            "三、活动时间\n5月15日至5月20日。\n四、活动内容\n1.开展线上活动。\n活动时间:5月16日至5月25日\n"
+            "2.现场宣传。\n活动时间:5月15日上午9时\n")
+    assert run(text) == (D(2022, 5, 15), D(2022, 5, 20))
+
+
+def test_campaign_sentence_and_later_one_day_subactivity() -> None:
+    text = ("喀左县人民政府办公室关于组织开展第十二届“5·15政务公开日”活动的通知\n各乡镇：\n"
+            "县政府决定从5月9日至15日在全县范围内组织开展一系列政务公开宣传活动，现将有关事项通知如下：\n"
+            "5月15日上午9时至11时，县政府在天成广场集中举行大型户外宣传活动。各单位于5月13日前上报活动方案。\n"
+            "喀左县人民政府办公室\n2018年5月8日\n")
+    assert run(text) == (D(2018, 5, 9), D(2018, 5, 15))
+
+
+def test_single_day_with_clock_range() -> None:
+    text = ("关于举办2021年“政府开放日”活动的公告\n"
+            "一、活动时间：2021年5月20日（星期四）上午9:00—11:30\n二、报名方式\n请于5月16日前报名。\n")
+    assert run(text) == (D(2021, 5, 20), D(2021, 5, 20))
+
+
+def test_deadline_is_never_a_period() -> None:
+    text = ("关于开展政务公开日活动的通知\n各单位：\n请各单位于5月10日至12日前上报活动方案。\n"
+            "某某县人民政府办公室\n2019年5月6日\n")
+    assert run(text) == (None, None)
+
+
+def test_event_day_sentence_gives_one_day_period() -> None:
+    text = ("关于开展政务公开日活动的通知\n各单位：\n今年5月15日是我省第十三个“政务公开日”，请各单位认真组织。\n"
+            "某某县人民政府办公室\n2019年5月6日\n")
+    assert run(text) == (D(2019, 5, 15), D(2019, 5, 15))
+
+
+def test_placeholder_year_gives_no_period() -> None:
+    text = ("5.15政务公开活动总结 共50份\n"
+            "20xx年5月15日是第十二个政务公开日。我区在5月15日开展了政务公开日活动，共接待30余人次。\n")
+    assert run(text) == (None, None)
+
+
+def test_monthly_plan_has_no_period() -> None:
+    text = ("洞口县2023年“政务公开主题日”活动实施方案\n"
+            "从2023年4月开始每月确定至少1个主题，由1个单位承办。活动开展前要提前5个工作日报送方案。\n"
+            "洞口县政务公开政务服务领导小组\n2023年4月6日\n")
+    assert run(text) == (None, None)
+
+
+def test_only_sub_items_give_earliest_to_latest() -> None:
+    text = ("2021年政务公开日活动安排\n（一）线上访谈。\n活动时间：5月17日\n（二）现场宣传。\n"
+            "活动时间：5月15日至5月16日\n")
+    assert run(text) == (D(2021, 5, 15), D(2021, 5, 17))
+
+
+def test_chinese_numerals_and_issue_date_year() -> None:
+    text = ("关于开展政务公开日活动的通知\n各单位：\n二、活动时间\n五月十三日至十七日\n"
+            "某某市人民政府办公室\n二〇一九年五月六日\n")
+    assert run(text) == (D(2019, 5, 13), D(2019, 5, 17))
+
+
+def test_traditional_full_width() -> None:
+    text = "關於舉辦２０２１年政府開放日活動的公告\n二、活動時間\n５月１５日至５月１６日\n"
+    assert run(text) == (D(2021, 5, 15), D(2021, 5, 16))
+
+
+def test_summary_day_the_event_was_held() -> None:
+    text = ("我区开展政务公开日宣传活动\n发布时间：2021-05-17　来源：铁西区政府办\n"
+            "5月15日，铁西区在中心广场开展了政务公开日宣传活动，共接待群众200余人次，取得了良好效果。\n")
+    assert run(text) == (D(2021, 5, 15), D(2021, 5, 15))
+
+
+def test_range_crossing_new_year() -> None:
+    text = "关于开展政务公开月活动的通知\n二、活动时间\n2020年12月15日至1月15日\n"
+    assert run(text) == (D(2020, 12, 15), D(2021, 1, 15))
+
+
+def test_web_info_date_is_not_a_period() -> None:
+    text = "关于开展政务公开日活动的通知\n时间:2022年5月12日\n各单位：\n请认真组织。\n"
+    assert run(text) == (None, None)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
+@pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_seed_period(name: str) -> None:
+    gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    start, end = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
+    assert (start and start.isoformat(), end and end.isoformat()) == (gold["period_start"], gold["period_end"])

@@ -1,0 +1,205 @@
+"""Signature block and 版记: issuer, issue_date, cc, printer, print_date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import header, signature
+from pipeline.extract.source import make_source
+from pipeline.model import Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def run(text: str) -> Record:
+    src = make_source(text)
+    rec = Record()
+    header.fill(src, rec)
+    signature.fill(src, rec)
+    for f in (rec.issuer, rec.issue_date, rec.cc, rec.printer, rec.print_date):
+        if f is not None:
+            assert 0 <= f.start < f.end <= len(text)
+    return rec
+
+
+def v(f):  # noqa: ANN001, ANN201
+    return None if f is None else f.value
+
+
+GBT = """\
+本溪市人民政府办公室文件
+
+本政办发〔2019〕9号
+
+本溪市人民政府办公室关于开展第十三届“5·15政务公开日”活动的通知
+
+各县（区）人民政府，市政府各部门：
+
+一、活动时间
+2019年5月15日
+
+二、活动要求
+各单位于5月10日前上报活动方案。
+
+附件：1.活动安排表
+2.宣传标语
+
+本溪市人民政府办公室
+二〇一九年五月六日
+
+（此件公开发布）
+
+附件1
+
+活动安排表
+市政务服务中心
+2019年5月1日
+
+抄送：市委办公室，市人大常委会办公室，
+市政协办公室。
+
+本溪市人民政府办公室                     2019年5月7日印发
+"""
+
+
+def test_gbt_signature_chinese_numerals_and_banji() -> None:
+    rec = run(GBT)
+    assert v(rec.issuer) == "本溪市人民政府办公室"
+    assert v(rec.issue_date) == dt.date(2019, 5, 6)  # not the 活动时间 date, not the attachment's block
+    assert v(rec.cc) == "市委办公室，市人大常委会办公室，市政协办公室"
+    assert v(rec.printer) == "本溪市人民政府办公室"
+    assert v(rec.print_date) == dt.date(2019, 5, 7)
+
+
+def test_web_publishing_date_is_never_issue_date() -> None:
+    text = ("首页 > 政务动态\n区政务服务中心举办政府开放日活动\n"
+            "发布时间：2022-05-12 来源：大东区政府办 浏览次数：88\n"
+            "时间:2022年5月12日\n"
+            "5月10日，沈阳市大东区政务服务中心举办政府开放日活动。共接待市民30余人次。\n")
+    rec = run(text)
+    assert rec.issue_date is None
+    # the organ heading the title comes before a 来源 line (GOLD order)
+    assert v(rec.issuer) == "区政务服务中心"
+
+
+def test_source_line_names_the_issuer_of_a_news_page() -> None:
+    text = ("深化政务公开 建设阳光政府\n"
+            "发布时间：2020-05-18　来源：西岗区政务公开办公室　作者：王芳\n"
+            "5月15日，我区在人民广场开展了政务公开日宣传活动，……。\n")
+    assert v(run(text).issuer) == "西岗区政务公开办公室"
+
+
+def test_newspaper_source_is_not_an_issuer() -> None:
+    text = ("我市开展政务公开日宣传\n来源：鞍山日报　发布时间：2020-05-18\n5月15日，……。\n")
+    assert run(text).issuer is None
+
+
+def test_self_reference_with_the_organ_named() -> None:
+    text = ("政务公开日活动总结\n\n为贯彻落实政务公开工作要求，庄河市自然资源局于5月15日组织开展了政务公开日活动。"
+            "我局高度重视，精心组织。\n")
+    assert v(run(text).issuer) == "庄河市自然资源局"
+
+
+def test_bare_place_before_year_is_not_an_issuer() -> None:
+    text = ("宁乡市2021年“政务公开主题日”活动方案\n\n一、活动主题\n……。\n")
+    assert run(text).issuer is None
+
+
+def test_telegram_unit_when_no_signature() -> None:
+    text = ("朝阳市发电\n发电单位 朝阳市人民政府办公室 签发盖章 高树胜\n"
+            "关于开展政务公开日活动的通知\n各县（市）区：\n……。\n")
+    assert v(run(text).issuer) == "朝阳市人民政府办公室"
+
+
+def test_title_organ_before_guanyu() -> None:
+    text = "北票市人民政府办公室关于开展政务公开日活动的通知\n\n各乡镇：\n\n……。\n"
+    assert v(run(text).issuer) == "北票市人民政府办公室"
+
+
+def test_web_page_embedded_notice_date_counts() -> None:
+    text = """\
+关于印发2021年新抚区“5·15政务公开日”活动方案的通知
+浏览:1024次 时间:2021年5月11日
+
+各街道，区政府各部门：
+
+现将《2021年新抚区“5·15政务公开日”活动方案》印发给你们，请认真组织实施。
+
+    新抚区人民政府办公室
+          2021年5月8日
+(此件公开发布)
+
+2021年新抚区“5·15政务公开日”活动方案
+
+一、活动时间
+5月15日至5月20日。
+二、活动要求
+各单位于5月21日前报送总结。
+"""
+    rec = run(text)
+    assert v(rec.issuer) == "新抚区人民政府办公室"
+    assert v(rec.issue_date) == dt.date(2021, 5, 8)
+
+
+def test_organ_and_date_on_one_ocr_line_and_traditional() -> None:
+    text = "關於開展政府開放日活動的通知\n\n各區政府：\n\n……。\n\n臺北市政府新聞處 2021年5月3日\n"
+    rec = run(text)
+    assert v(rec.issuer) == "臺北市政府新聞處"
+    assert v(rec.issue_date) == dt.date(2021, 5, 3)
+
+
+def test_wrapped_long_organ_name_and_seal_line() -> None:
+    text = ("洞口县2023年“政务公开主题日”活动实施方案\n\n一、工作目标\n……。\n\n"
+            "洞口县政务公开政务服务领导小组\n办公室\n（盖章）\n2023 年 4 月 6 日\n")
+    rec = run(text)
+    assert v(rec.issuer) == "洞口县政务公开政务服务领导小组办公室"
+    assert v(rec.issue_date) == dt.date(2023, 4, 6)
+
+
+def test_joint_issuers_one_per_line() -> None:
+    text = ("关于开展政务公开日活动的通知\n\n各单位：\n\n……。\n\n"
+            "中共桓仁县委办公室\n桓仁县人民政府办公室\n2020年5月6日\n")
+    assert v(run(text).issuer) == "中共桓仁县委办公室、桓仁县人民政府办公室"
+
+
+def test_activity_date_under_heading_is_not_a_signature() -> None:
+    text = "关于开展政府开放日活动的公告\n\n一、活动时间\n2022年5月20日\n二、活动地点\n市民中心\n"
+    assert run(text).issue_date is None
+
+
+def test_date_only_signature_without_organ_at_end() -> None:
+    text = "关于开展政务公开日活动的通知\n\n各单位：\n\n请认真组织实施。\n\n2020年5月6日\n"
+    rec = run(text)
+    assert v(rec.issue_date) == dt.date(2020, 5, 6)
+
+
+def test_metadata_cells() -> None:
+    text = ("发文机关：鞍山市人民政府办公室\n成文日期：2021-05-07\n标　　题：关于开展政务公开日活动的通知\n"
+            "发布日期：2021-05-10\n各县（市）区：\n……。\n")
+    rec = run(text)
+    assert v(rec.issuer) == "鞍山市人民政府办公室"
+    assert v(rec.issue_date) == dt.date(2021, 5, 7)
+
+
+def _norm(x: object) -> str | None:
+    if x is None:
+        return None
+    if isinstance(x, dt.date):
+        return x.isoformat()
+    s = unicodedata.normalize("NFKC", str(x))
+    return "".join(s.split()).rstrip("。.")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
+@pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_seed_signature_fields(name: str) -> None:
+    gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    rec = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
+    for field in ("issuer", "issue_date"):
+        assert _norm(v(getattr(rec, field))) == _norm(gold.get(field)), field

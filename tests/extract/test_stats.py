@@ -1,0 +1,104 @@
+"""Reported figures of summaries — and the numbers that are not figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import stats
+from pipeline.extract.source import make_source
+from pipeline.model import Found, Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def _run(text: str, kind: str | None = "summary") -> list[tuple[str, float, str | None]]:
+    rec = Record()
+    if kind:
+        rec.kind = Found(kind, 0, 0, "test")
+    stats.fill(make_source(text), rec)
+    return [(s.metric, s.value.value, s.unit) for s in rec.stats]
+
+
+SUMMARY = ("在5.15政务公开日活动期间,积极接待来访人员共计30余人次,解答咨询问题23个;"
+           "发放精美的开发区画册等宣传资料共计59份。此次活动共接访群众300余人,发放宣传单和宣传手册1800余份,"
+           "受到了来访群众的一致好评,问题解答满意率达到了100%。")
+
+
+def test_summary_figures() -> None:
+    assert _run(SUMMARY) == [
+        ("接待来访人员", 30, "人次"), ("解答咨询问题", 23, "个"), ("发放宣传资料", 59, "份"),
+        ("接访群众", 300, "人"), ("发放宣传单和宣传手册", 1800, "份"), ("问题解答满意率", 100, "%"),
+    ]
+
+
+def test_unknown_kind_needs_a_report_cue() -> None:
+    text = "现场解答咨询问题23个，共接待群众50人次。"
+    assert _run(text, kind=None) == [("接待群众", 50, "人次")]
+
+
+def test_unknown_kind_that_reads_like_a_summary() -> None:
+    text = "活动取得了良好成效。现场解答咨询问题23个。"
+    assert _run(text, kind=None) == [("解答咨询问题", 23, "个")]
+
+
+@pytest.mark.parametrize("kind", ["plan", "notice", "announcement"])
+def test_plans_and_notices_have_no_figures(kind: str) -> None:
+    text = "邀请 10 余家政务公开工作先进单位现场交流经验，共计发放宣传资料2000份。"
+    assert _run(text, kind=kind) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("累计发放宣传资料千余份。", 1000, "份"),
+    ("网站专栏访问量达1.2万次。", 12000, "次"),
+    ("在线访谈吸引网民参与10万人次。", 100000, "人次"),
+    ("共发放宣传折页两千余份。", 2000, "份"),
+    ("群众满意率达98.5%。", 98.5, "%"),
+    ("共受理政府信息公开申请15件。", 15, "件"),
+])
+def test_number_forms(text: str, value: float, unit: str) -> None:
+    got = _run(text)
+    assert [(v, u) for _, v, u in got] == [(value, unit)]
+
+
+def test_dates_years_editions_phones_are_not_figures() -> None:
+    text = ("2019年5月15日是第十三个政务公开日，我局开展了第十三届5·15政务公开日活动。"
+            "活动持续3天，联系电话：0411-82345678，开展了一次认真检查。通过12345热线解答问题。")
+    assert _run(text) == []
+
+
+def test_plan_sentence_inside_a_summary_is_skipped() -> None:
+    text = "本次活动共发放宣传资料500余份。下一步，我局将开展宣传活动10场，力争覆盖群众5000人。"
+    assert _run(text) == [("发放宣传资料", 500, "份")]
+
+
+def test_collection_page_repeats_once() -> None:
+    block = "此次活动共接访群众300余人，发放宣传单1800余份。\n查看更多>>"
+    assert [v for _, v, _ in _run(block * 3)] == [300, 1800]
+
+
+def test_traditional_metric_kept_as_printed() -> None:
+    assert _run("本次活動共接待來訪群眾120餘人次。") == [("接待來訪群眾", 120, "人次")]
+
+
+def test_full_width_digits() -> None:
+    assert _run("共发放宣传资料１５００份。") == [("发放宣传资料", 1500, "份")]
+
+
+# ---------------------------------------------------------------- the five seeds
+
+
+def _seed_cases() -> list[Path]:
+    return sorted(GOLD.glob("*.json")) if SEEDS.exists() and GOLD.exists() else []
+
+
+@pytest.mark.skipif(not _seed_cases(), reason="dev seeds not available")
+@pytest.mark.parametrize("gold_path", _seed_cases(), ids=lambda p: p.stem)
+def test_seed_stats_match_gold(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    got = _run((SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8"), gold.get("kind"))
+    # scored like score.py: stats are matched by value alone
+    assert sorted(f"{float(v):g}" for _, v, _ in got) == sorted(f"{float(s['value']):g}" for s in gold["stats"])

@@ -1,0 +1,102 @@
+"""活动主题."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import theme
+from pipeline.extract.source import make_source
+from pipeline.model import Record
+
+SEEDS = Path("/work/shared/dev/seeds")
+GOLD = Path("/work/shared/dev/gold")
+
+
+def run(text: str) -> str | None:
+    src = make_source(text)
+    rec = Record()
+    theme.fill(src, rec)
+    if rec.theme is None:
+        return None
+    assert src.text[rec.theme.start:rec.theme.end] == rec.theme.value
+    return rec.theme.value
+
+
+def test_section_paragraph() -> None:
+    text = "一、活动主题\n\n做好新时代政务公开，助推政府治理体系和治理能力现代化。\n\n二、活动形式\n"
+    assert run(text) == "做好新时代政务公开，助推政府治理体系和治理能力现代化"
+
+
+def test_section_with_lead_and_inner_quotes() -> None:
+    text = "一、活动主题\n\n活动主题为：解决群众“办事难”、打造营商环境最优县。\n"
+    assert run(text) == "解决群众“办事难”、打造营商环境最优县"
+
+
+def test_inline_heading_and_outer_quotes_stripped() -> None:
+    assert run("（一）活动主题：“公开促落实 服务惠民生”。\n") == "公开促落实 服务惠民生"
+    assert run("一、活动主题\n「公開透明 便民利民」\n") == "公開透明 便民利民"
+
+
+def test_quoted_theme_keeps_inner_quotes() -> None:
+    assert run("一、活动主题\n“推进‘一网通办’，建设服务型政府”\n") == "推进‘一网通办’，建设服务型政府"
+
+
+def test_as_theme_sentence_with_comma_inside() -> None:
+    text = "按照上级要求，以解决群众办事难,打造营商环境最优省为主题,结合实际开展了活动。"
+    assert run(text) == "解决群众办事难,打造营商环境最优省"
+
+
+def test_as_theme_quoted() -> None:
+    text = "今年的活动以“政务公开 你我同行”为主题，开展系列宣传。"
+    assert run(text) == "政务公开 你我同行"
+
+
+def test_this_years_theme_is() -> None:
+    text = "我镇按照要求组织开展主题活动，今年的主题是解决群众办事难，打造营商环境最优镇。通过活动……"
+    assert run(text) == "解决群众办事难，打造营商环境最优镇"
+
+
+def test_earliest_sentence_wins_on_collection_pages() -> None:
+    text = ("以推进政务公开，优化营商环境为主题，我区开展了活动。\n"
+            "……今年的主题是公开透明，服务群众。\n")
+    assert run(text) == "推进政务公开，优化营商环境"
+
+
+def test_table_header_is_not_a_theme() -> None:
+    text = ("各单位报送的活动主题，由办公室统一制定。\n"
+            "序号\t活动主题\t活动形式\t责任单位\n1\t世界水日主题活动\t政策发布\t县水利局\n")
+    assert run(text) is None
+    flattened = "序号\n活动主题\n活动形式\n责任单位\n1\n世界水日主题活动\n"
+    assert run(flattened) is None
+
+
+def test_references_to_a_theme_are_not_themes() -> None:
+    text = "各单位要紧紧围绕活动主题，结合本职工作，开展宣传。访谈内容要扣紧活动主题，回应关切。"
+    assert run(text) is None
+
+
+def test_theme_day_name_is_not_a_theme() -> None:
+    assert run("扩大“政务公开”主题日活动影响力，营造氛围。") is None
+
+
+def test_label_and_traditional_full_width() -> None:
+    assert run("主題：數字政府　惠民共享\n") == "數字政府　惠民共享"
+    assert run("三、活動主題\n\n深化政務公開，優化營商環境。\n") == "深化政務公開，優化營商環境"
+
+
+def _norm(x: object) -> str | None:
+    if x is None:
+        return None
+    s = unicodedata.normalize("NFKC", str(x))
+    return "".join(s.split()).translate(str.maketrans({c: '"' for c in "“”「」‘’"})).rstrip("。.")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
+@pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_seed_theme(name: str) -> None:
+    gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    assert _norm(run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))) == _norm(gold.get("theme"))

@@ -1,0 +1,51 @@
+"""Layout: page numbers and running headers dropped, wrapped lines re-joined, spans exact."""
+
+from pipeline.layout.flow import flow
+from pipeline.layout.locate import Locator
+from pipeline.model import Line, Page
+
+
+def _page(n: int, rows: list[tuple[str, float]]) -> Page:
+    lines = [Line(t, (50.0, 100.0 + 20 * i, x1, 112.0 + 20 * i)) for i, (t, x1) in enumerate(rows)]
+    return Page(number=n, lines=lines, width=595, height=842)
+
+
+def test_wrapped_lines_at_right_edge_are_joined_across_pages() -> None:
+    p1 = _page(1, [("一、活动主题", 120), ("为推进政务公开工作，各单位要认真组织开", 545),
+                   ("展宣传活动，确保取得实效。", 300), ("各单位要高度重视本次活动并按照要求", 545),
+                   ("— 1 —", 320)])
+    p2 = _page(2, [("— 2 —", 320), ("认真落实。", 200), ("二、活动时间", 140), ("5月15日。", 150)])
+    ft = flow([p1, p2])
+    assert ft.text.split("\n") == [
+        "一、活动主题",
+        "为推进政务公开工作，各单位要认真组织开展宣传活动，确保取得实效。",
+        "各单位要高度重视本次活动并按照要求认真落实。",
+        "二、活动时间",
+        "5月15日。",
+    ]
+    for span in ft.spans:  # every span covers exactly one source line's text
+        assert ft.text[span.char_start:span.char_end] in {ln.text for p in (p1, p2) for ln in p.lines}
+
+
+def test_plain_text_lines_are_kept_as_printed() -> None:
+    page = Page(number=1, lines=[Line("联系人：王某"), Line("第1页 共2页"), Line("电话：1234567")])
+    ft = flow([page])
+    assert ft.text == "联系人：王某\n电话：1234567"
+    assert all(s.bbox is None for s in ft.spans)
+
+
+def test_table_rows_are_never_joined() -> None:
+    p = _page(1, [("序号\t活动主题\t责任单位", 545), ("1\t法治宣传\t县司法局", 545), ("说明", 100)])
+    assert flow([p]).text.count("\n") == 2
+
+
+def test_locator_maps_a_span_to_page_and_union_box() -> None:
+    p1 = _page(1, [("发文字号：某政办〔2020〕3号", 300)])
+    p2 = _page(2, [("联系人：李某", 200), ("电话：7654321", 220)])
+    ft = flow([p1, p2])
+    loc = Locator(ft.spans)
+    start = ft.text.index("李某")
+    where = loc.locate(start, ft.text.index("7654321") + 7)
+    assert where.page == 2
+    assert where.bbox == (50.0, 100.0, 220, 132.0)
+    assert loc.locate(0, 4).page == 1
