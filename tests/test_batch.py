@@ -211,5 +211,5 @@ def test_sigkill_mid_run_then_rerun_equals_uninterrupted_run(tmp_path: Path) -> 
     proc.wait()
     assert not (out / "documents").exists()  # killed before the tables were written
     subprocess.run(cmd, cwd=REPO, check=True)
-    subprocess.run(cmd[:5] + [str(ref), "--executor", "serial", "--quiet"], cwd=REPO, check=True)
+    subprocess.run(cmd[:5] + ["--out", str(ref), "--executor", "serial", "--quiet"], cwd=REPO, check=True)
     assert_same_tables(out, ref)

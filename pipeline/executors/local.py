@@ -48,7 +48,16 @@ class SerialExecutor:
             yield out
 
 
+def warm_up() -> None:
+    """Load what every document needs (spaCy pipeline, jieba dictionary) once per worker."""
+    from pipeline.extract.nlp import get_nlp
+
+    get_nlp()
+
+
 def _worker_main(conn: Connection) -> None:
+    warm_up()
+    conn.send("ready")
     while True:
         try:
             task = conn.recv()
@@ -82,6 +91,7 @@ class PoolExecutor:
         self.max_docs = max(1, max_docs_per_worker)
         self.max_rss_mb = max_rss_mb
         self._ctx = mp.get_context("spawn")
+        self.startup_timeout = 300.0
         self.recycled = 0
 
     def _spawn(self) -> _Worker:
@@ -89,6 +99,10 @@ class PoolExecutor:
         proc = self._ctx.Process(target=_worker_main, args=(child,), daemon=True)
         proc.start()
         child.close()
+        # the timeout clock must not count interpreter start-up and model loading
+        if not parent.poll(self.startup_timeout) or parent.recv() != "ready":
+            proc.kill()
+            raise RuntimeError("a worker process failed to start")
         return _Worker(proc, parent)
 
     def _stop(self, w: _Worker, kill: bool = False) -> None:

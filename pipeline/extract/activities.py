@@ -41,6 +41,8 @@ NON_ACT = re.compile(
     r"要求|保障|措施|目标|步骤|时间|地点|主题|对象|范围|原则|意义|领导|指导思想|注意事项|"
     r"联系|依据|背景|考核|督查|报送|总结|流程|纪律|方法"
 )
+_ACT_VERB = re.compile(r"(?:集中|组织|积极|广泛|深入|认真)?(?:开展|举办|举行|召开|组织|邀请|走进|开设|推出)")
+_EVENT_WORD = re.compile(r"活动|访谈|开放日|发布会|座谈|宣传|咨询|直播|体验|观摩|讲堂|培训|评议|征集")
 _VERB = re.compile(r"开展|举办|举行|召开|组织开展|发布|邀请")
 OPTIONS = re.compile(
     r"可(?:采取|采用|通过|结合|选择|以|根据)[^。]{0,80}?等[^。]{0,8}?(?:形式|方式|活动)|"
@@ -74,12 +76,20 @@ class _Cand:
     title: Found[str]
     option: bool = False
     fields: dict[str, str] = field(default_factory=dict)
+    table: bool = False
 
 
 def fill(src: Source, rec: Record) -> None:
     """Append the document's activities (numbered in document order) to ``rec.activities``."""
     lines = src.lines()
-    cands = _from_outline(src, lines) + _from_tables(src, lines)
+    items = build_outline(src, lines, barrier=_barriers(src, lines))
+    cands = _from_outline(src, lines, items) + _from_tables(src, lines)
+    kind = rec.kind.value if rec.kind else None
+    if not cands and kind != "summary":
+        cands = _verb_led_top_items(src, lines, items)
+        if cands:
+            rec.warnings.append("activities: no activity heading; read verb-led top-level items")
+    cands = _prefer_table_rows(cands)
     options = [c for c in cands if c.option]
     concrete = [c for c in cands if not c.option]
     if concrete:
@@ -99,6 +109,20 @@ def fill(src: Source, rec: Record) -> None:
             seq=seq, title=c.title, form=c.fields.get("form"), lead_units=c.fields.get("lead"),
             date_text=c.fields.get("time"), location=c.fields.get("location"),
         ))
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, _PUNCT.sub("", a), _PUNCT.sub("", b)).ratio()
+
+
+def _prefer_table_rows(cands: list[_Cand]) -> list[_Cand]:
+    """A list item that a table row restates (集中宣传活动 / 集中宣传咨询活动) is dropped:
+    the plan lists its activities once in the text and again in the attached
+    table, and the row carries the form, units and dates."""
+    rows = [c for c in cands if c.table]
+    if not rows:
+        return cands
+    return [c for c in cands if c.table or all(_similar(c.title.value, r.title.value) < 0.75 for r in rows)]
 
 
 # ---------------------------------------------------------------- outline lists
@@ -129,8 +153,7 @@ def _own_text(src: Source, lines: list[tuple[int, int]], it: Item) -> str:
     return "\n".join(src.norm[lines[i][0]:lines[i][1]] for i in range(it.line, max(stop, it.line + 1)))
 
 
-def _from_outline(src: Source, lines: list[tuple[int, int]]) -> list[_Cand]:
-    items = build_outline(src, lines, barrier=_barriers(src, lines))
+def _from_outline(src: Source, lines: list[tuple[int, int]], items: list[Item]) -> list[_Cand]:
     out: list[_Cand] = []
     done: set[int] = set()
     for it in items:
@@ -142,6 +165,26 @@ def _from_outline(src: Source, lines: list[tuple[int, int]]) -> list[_Cand]:
             out.extend(_collect(src, lines, it, opt, done))
     out.extend(_plain_sections(src, lines, items, done))
     return out
+
+
+def _verb_led_top_items(src: Source, lines: list[tuple[int, int]], items: list[Item]) -> list[_Cand]:
+    """Notices without an activity heading: ``一、开展…活动`` items of the top level.
+
+    Taken only when at least two top-level headlines are short, verb-led
+    and name an event (活动 / 访谈 / 开放日 / 发布会 …) — the shape of a
+    notice whose sections *are* its activities.
+    """
+    out: list[_Cand] = []
+    for it in items:
+        if it.parent is not None:
+            continue
+        h = _item_headline(src, lines, it)
+        if h is None or len(h.value) > 30:
+            continue
+        t = src.norm[h.start:h.end]
+        if _ACT_VERB.match(t) and _EVENT_WORD.search(t):
+            out.append(_Cand(h.start, h, False, _fields(src, lines, it)))
+    return out if len(out) >= 2 else []
 
 
 def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool,
@@ -256,6 +299,8 @@ def _header_roles(src: Source, cells: list[tuple[int, int]]) -> dict[int, str] |
         t = re.sub(r"\s", "", src.norm[a:b])
         if not t:
             continue
+        if len(t) > 10 and idx == 0 and re.search(r"(?:序号|编号)$", t):
+            t = t[-2:]  # the table's title glued to its first header cell by the layout
         if len(t) > 10:
             return None
         for role, rx in _COLUMNS:
@@ -334,6 +379,8 @@ def _align(cells: list[Span], width: int, named: list[int]) -> list[Span]:
     matched by its non-empty cells, in order."""
     if len(cells) == width:
         return cells
+    if cells and _empty(cells[0]):  # "\t（邀请群众代表）": a leading tab keeps the columns
+        return (cells + [(0, 0)] * width)[:width]
     full = [c for c in cells if not _empty(c)]
     placed: list[Span] = [(0, 0)] * width
     if len(full) <= len(named):
@@ -359,4 +406,4 @@ def _row_cand(src: Source, row: Row, roles: dict[int, str]) -> _Cand | None:
             fields[role] = value
     if title is None or not title.value.strip():
         return None
-    return _Cand(title.start, title, False, fields)
+    return _Cand(title.start, title, False, fields, table=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.dates import FULL_DATE
+from pipeline.extract.dates import FULL_DATE, cn_int
 from pipeline.extract.outline import PAGE_NUMBER, parse_marker
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
@@ -31,7 +31,7 @@ ATTACH = re.compile(
 )
 SLOGAN_HEAD = re.compile(r"标语|口号")
 _NUM = re.compile(r"[ \t]*(?:(?P<a>\d{1,2})[ \t]*(?:[.、](?!\d)|(?P<amb>\.(?=\d)))|\([ \t]*(?P<b>\d{1,2})[ \t]*\)|"
-                  r"(?P<c>[\u2460-\u2473]))[ \t]*")
+                  r"(?P<c>[\u2460-\u2473])|(?P<d>[一二三四五六七八九十]{1,3})[ \t]*、)[ \t]*")
 _ORGAN = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|领导小组|小组|局|厅|委|办|中心|院|公司|部|(?:\(|（)?盖章(?:\)|）)?)[ \t]*$"
 )
@@ -98,7 +98,12 @@ def _number(src: Source, pos: int, end: int, expected: int | None) -> tuple[int,
     if not m:
         return None
     raw = m["a"] or m["b"]
-    n = int(raw) if raw else ord(m["c"]) - 0x2460 + 1
+    if raw:
+        n = int(raw)
+    elif m["c"]:
+        n = ord(m["c"]) - 0x2460 + 1
+    else:
+        n = cn_int(m["d"]) or 0
     if m["amb"] and n != expected:
         return None
     if m.end() >= end:

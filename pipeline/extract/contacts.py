@@ -77,10 +77,31 @@ class _Person:
 def fill(src: Source, rec: Record) -> None:
     """Append the document's contact blocks to ``rec.contacts``."""
     noise = _noise_spans(src)
+    found: list[Contact] = []
     for block in _blocks(src, noise):
-        for c in _parse(src, block):
-            if not _covered(c, rec.contacts):
-                rec.contacts.append(c)
+        found.extend(_parse(src, block))
+    for c in _merge_lone_emails(found):
+        if not _covered(c, rec.contacts):
+            rec.contacts.append(c)
+
+
+def _merge_lone_emails(found: list[Contact]) -> list[Contact]:
+    """An address printed apart (报送邮箱：…) joins the nearest contact that has none."""
+    out = [c for c in found if c.name or c.phones or c.faxes]
+    for c in found:
+        if c in out or c.email is None:
+            continue
+        near = [o for o in out if o.email is None and abs(_pos(o) - c.email.start) <= 300]
+        if near:
+            min(near, key=lambda o: abs(_pos(o) - c.email.start)).email = c.email  # type: ignore[union-attr]
+        else:
+            out.append(c)
+    return sorted(out, key=_pos)
+
+
+def _pos(c: Contact) -> int:
+    spans = [f.start for f in ([c.name] if c.name else []) + c.phones + c.faxes + ([c.email] if c.email else [])]
+    return min(spans) if spans else 0
 
 
 # ---------------------------------------------------------------- noise

@@ -13,12 +13,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3,
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3,
              "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # One numeral: Arabic digits or Chinese numerals (十, 二十三, 〇八 …)
 NUM = r"(?:\d{1,4}|[〇零○一二两三四五六七八九十]{1,4})"
-YEAR = r"(?:\d{4}|[〇零○O一二三四五六七八九]{4})"
+YEAR = r"(?:\d{4}|[〇零○O0一二三四五六七八九]{4})"
 SP = r"[ \t]*"
 
 FULL_DATE = re.compile(

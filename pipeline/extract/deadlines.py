@@ -112,6 +112,13 @@ def _clause_start(norm: str, pos: int, limit: int = 40) -> int:
     return max(0, pos - limit)
 
 
+def _sentence_start(norm: str, pos: int, limit: int = 60) -> int:
+    for j in range(pos - 1, max(-1, pos - limit - 1), -1):
+        if norm[j] in _CLAUSE_END:
+            return j + 1
+    return max(0, pos - limit)
+
+
 def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, int] | None:
     """(time, task, month, day) when the date at ``ds:de`` is a submission deadline."""
     norm = src.norm
@@ -139,7 +146,7 @@ def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, i
     after = norm[after_start:after_end]
     cut = CUTOFF.search(before_txt[-12:])
     if cut:
-        sentence = before_txt + after
+        sentence = norm[_sentence_start(norm, ds):ds] + after
         if re.search(r"共|累计|已(?:有|经)?|合计|总计", after[:12]):
             return None  # 截至5月20日，共受理… reports a figure
         if SUBMIT.search(sentence) or re.search(r"报|交", before_txt[-12:]):
@@ -214,6 +221,13 @@ def _cutoff_task(src: Source, ds: int, before_txt: str, after: str, after_start:
     cut = CUTOFF.search(before_txt)
     head_end = b0 + (cut.start() if cut else len(before_txt))
     m = SUBMIT.search(src.norm, b0, head_end)
+    if m is None:  # 及时报送活动信息，截止时间为…: the verb sits earlier in the sentence
+        s0 = _sentence_start(src.norm, ds)
+        m = SUBMIT.search(src.norm, s0, head_end)
+        if m:
+            comma = re.search(r"[，,]", src.norm[m.start():head_end])
+            end = m.start() + comma.start() if comma else head_end
+            return _trim_task(src.text[m.start():end])
     if m:
         return _trim_task(src.text[m.start():head_end])
     v = SUBMIT.search(after)

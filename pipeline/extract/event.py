@@ -135,14 +135,17 @@ def _edition(src: Source, rec: Record, event: str) -> Found[int] | None:
 
 # ---------------------------------------------------------------- kind
 
-_ISSUES_PLAN = re.compile(r"(?:印发|下发|转发).*(?:方案|计划|计划表|安排)[》\"”]?的?通知$")
+_ISSUES_PLAN = re.compile(r"(?:方案|计划|计划表|安排)[》\"”]?的?通知$")
+_ASKS_FOR_PLAN = re.compile(r"报送|上报|提交|征集|制定|编制|做好")
+_ISSUING = re.compile(r"印发|下发|转发|公布")
 _ANNOUNCE = re.compile(r"公告|通告|启事|邀请函|诚邀|招募|报名")
 _SUMMARY_T = re.compile(r"总结|汇报|综述|回顾|(?:开展|活动|工作)?情况(?:的)?(?:报告|通报)?$|报告$")
 _PLAN_T = re.compile(r"(?:方案|计划|计划表|安排)$")
+_NEWS_T = re.compile(r"开展|举办|举行|组织|启动|走进|参观|召开|亮相|掀起|推进|成功|圆满")
 _NOTICE_T = re.compile(r"(?:通知|明电|发电|函|通报|意见|决定|请示)$")
 _CUES: dict[str, re.Pattern[str]] = {
     "summary": re.compile(r"总结|圆满|成功举办|取得了?|共接待|共发放|接待[^。]{0,12}人次|开展了|举办了|举行了|"
-                          r"活动现场|吸引了|近日|日前|受到[^。]{0,6}好评"),
+                          r"活动现场|吸引了|近日|日前|当天|受到[^。]{0,6}好评|\d+余?(?:人次|余份|余人|余名)"),
     "announcement": re.compile(r"报名|欢迎[^。]{0,10}参加|诚邀|名额|公告"),
     "plan": re.compile(r"活动方案|实施方案|工作方案|活动主题|活动时间|活动内容|活动安排|职责分工"),
     "notice": re.compile(r"通知如下|请各|请于|务必|各单位要|特此通知"),
@@ -154,11 +157,12 @@ def _kind(src: Source, rec: Record) -> Found[str]:
         t = squash(src.norm[rec.title.start:rec.title.end])
         span = (rec.title.start, rec.title.end)
         for kind, ok in (
-            ("plan", bool(_ISSUES_PLAN.search(t))),
+            ("plan", bool(_ISSUES_PLAN.search(t)) and (bool(_ISSUING.search(t)) or not _ASKS_FOR_PLAN.search(t))),
             ("announcement", bool(_ANNOUNCE.search(t)) and not (t.endswith("通知") and rec.recipients)),
             ("summary", bool(_SUMMARY_T.search(t))),
             ("plan", bool(_PLAN_T.search(t))),
             ("notice", bool(_NOTICE_T.search(t))),
+            ("summary", "关于" not in t and bool(_NEWS_T.search(t))),  # a news headline reports what was done
         ):
             if ok:
                 return Found(kind, span[0], span[1], "kind.title")
@@ -197,6 +201,8 @@ def _year_at(src: Source, m: re.Match[str], method: str) -> Found[int] | None:
 def _event_sentence_year(src: Source) -> Found[int] | None:
     """The year of "2020年5月15日是…政务公开日" or "2019年“5·15政务公开日”" (first event mention that has one)."""
     for x in find_mentions(src.norm):
+        if _in_book_title(src.norm, x.start):
+            continue
         sentence = max(src.norm.rfind(c, 0, x.start) for c in "。；;\n") + 1
         dates = list(FULL_DATE.finditer(src.norm, sentence, x.start))
         if dates:

@@ -60,16 +60,23 @@ def squash(s: str) -> str:
 
 ORGAN_SUFFIX = (
     r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|领导小组|工作小组|小组|中心|办事处|"
-    r"局|委|厅|办|处|部|院|所|队|站|会|署|社|馆|公司|集团|党委|党组|支部|分局|法院|检察院)"
+    r"联合会|协会|商会|学会|工会|研究会|促进会|基金会|理事会|"
+    r"局|委|厅|办|处|部|院|所|队|站|署|社|馆|公司|集团|党委|党组|支部|分局|法院|检察院)"
 )
-_ORGAN = re.compile(rf"^[{CJK}()（）·]{{2,40}}?{ORGAN_SUFFIX}$")
+# words that end like an organ but are verbs, venues or people ("举办", "服务大厅", "干部")
+_NOT_ORGAN_END = re.compile(
+    r"(?:举办|承办|主办|协办|督办|创办|交办|代办|帮办|包办|合办|筹办|兴办|经办|查办|催办|转办|"
+    r"布局|格局|大局|开局|结局|全局|场所|住所|全部|内部|外部|局部|干部|团队|大厅|展厅|餐厅|之处|好处|到处)$"
+)
+# "XX县" / "xx市" are anonymised names in template copies: still an organ as printed
+_ORGAN = re.compile(rf"^[{CJK}()（）·Xx×]{{2,40}}?{ORGAN_SUFFIX}$")
 _MEDIA = re.compile(r"(?:日报|晚报|早报|时报|商报|报社|新闻|电视台|广播|融媒|网站|在线|门户|客户端|头条|网)$")
 
 
 def is_organ(s: str) -> bool:
     """A full organ name (ends with an organ word and has a name before it), not a place or a paper."""
     s = squash(s)
-    if not _ORGAN.match(s) or _MEDIA.search(s):
+    if not _ORGAN.match(s) or _MEDIA.search(s) or _NOT_ORGAN_END.search(s):
         return False
     m = re.search(ORGAN_SUFFIX + "$", s)
     return m is not None and m.start() >= 2
@@ -173,7 +180,7 @@ def find_title(src: Source, lines: list[Line]) -> tuple[int, int, str] | None:
             break
         if _is_meta(ln) or not _title_like(sq):
             continue
-        if not (TITLE_END.search(sq) or "关于" in sq):
+        if not (TITLE_END.search(sq) or "关于" in sq or TITLE_END.search(_SITE_SUFFIX.sub("", ln.norm).strip())):
             continue
         last = i
         if not TITLE_END.search(sq):
@@ -186,12 +193,17 @@ def find_title(src: Source, lines: list[Line]) -> tuple[int, int, str] | None:
                     last = k
                     break
         first = i
-        if sq.startswith("关于") and i > 0:
-            prev = top[i - 1]
-            if not _is_meta(prev) and is_organ(prev.sq):
-                first = i - 1
+        # "XX人民政府办公室\n关于…": the organ part wrapped onto its own line(s) (joint issuers: two)
+        while sq.startswith("关于") and first > 0 and i - first < 2:
+            prev = top[first - 1]
+            if _is_meta(prev) or not is_organ(prev.sq):
+                break
+            first -= 1
         return first, last, "title.scan"
     return None
+
+
+_SITE_SUFFIX = re.compile(rf"\s*[_|｜\-—－]+\s*[{CJK}]{{2,30}}(?:人民政府|政府|网站|门户网站|政务网|政府网)\s*$")
 
 
 def _title_found(src: Source, lines: list[Line], first: int, last: int, method: str) -> Found[str] | None:
@@ -199,7 +211,11 @@ def _title_found(src: Source, lines: list[Line], first: int, last: int, method: 
     m = _TITLE_LABEL.match(lines[first].norm)
     if m:
         start += m.end()
-    return src.found(start, lines[last].end, method, squash_space=True)
+    end = lines[last].end
+    site = _SITE_SUFFIX.search(src.norm, start, end)  # "…的通知_XX区人民政府" (a saved page's <title>)
+    if site and TITLE_END.search(squash(src.norm[start:site.start()])):
+        end = site.start()
+    return src.found(start, end, method, squash_space=True)
 
 
 # ---------------------------------------------------------------- doc number

@@ -16,6 +16,7 @@ dictionary load is the expensive part and must not happen per document.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -88,7 +89,10 @@ def get_nlp() -> Language:
 
 
 def spacy_blank_zh() -> Language:
+    import jieba
     import spacy
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not a user message
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.max_length = 5_000_000

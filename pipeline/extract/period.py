@@ -33,12 +33,14 @@ _SECTION = re.compile(
 )
 _LABEL = re.compile(r"^(?:活动|开放|宣传)(?:时间|日期)\s*[:：]\s*(?P<rest>.+)$")
 _ACTION = re.compile(r"开展|举办|举行|组织|进行|启动|实施")
+_SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|定于|拟于|将于")
+_BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")
 _SENTENCE_END = "。；;!！\n"
 _IS_DAY = re.compile(r"[\s今年]*[”\"」』]?\s*(?:是|为)")
 
 
 def _usable(src: Source, r: DayRange) -> bool:
-    if DEADLINE_TAIL.match(src.norm, r.end):
+    if DEADLINE_TAIL.match(src.norm, r.end) or _BEFORE_DEADLINE.search(src.norm, max(0, r.start - 4), r.start):
         return False
     opened = src.norm.rfind("《", 0, r.start)
     return opened < 0 or src.norm.rfind("》", opened, r.start) >= 0
@@ -92,10 +94,13 @@ def _sentence(src: Source, rec: Record, hi: int) -> tuple[DayRange, tuple[dt.dat
             continue
         if not _usable(src, r):
             continue
+        line_start = src.norm.rfind("\n", 0, r.start) + 1
+        if _LABEL.match(src.norm[line_start:r.start].lstrip() + "x"):
+            continue  # a per-item "活动时间:" line is step 4's business
         s = max(src.norm.rfind(c, 0, r.start) for c in _SENTENCE_END) + 1
         e = min((k for k in (src.norm.find(c, r.end) for c in _SENTENCE_END) if k >= 0), default=len(src.norm))
         sentence = src.norm[s:e]
-        if _ACTION.search(sentence) and re.search(r"活动|宣传|开放|公开", sentence):
+        if (_ACTION.search(sentence) or _SCHEDULE.search(sentence)) and re.search(r"活动|宣传|开放|公开", sentence):
             d = _dates(src, rec, r)
             if d:
                 return r, d
@@ -107,7 +112,7 @@ def _is_clock_range(src: Source, r: DayRange) -> bool:
 
 
 def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
-    """"5月15日是第N个政务公开日" (or, in a summary, the day the event was held)."""
+    """"5月15日是第N个政务公开日", "定于5月15日举办…政府开放日活动", or a summary's "5月15日，…开展了…"."""
     mentions = find_mentions(src.norm, 0, hi)
     for r in find_day_ranges(src.norm, 0, hi):
         e = min((k for k in (src.norm.find(c, r.end) for c in _SENTENCE_END) if k >= 0), default=len(src.norm))
@@ -115,8 +120,9 @@ def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRan
         if not after:
             continue
         is_day = bool(_IS_DAY.match(src.norm, r.end))
-        held = summary and bool(_ACTION.search(src.norm, r.end, after[0].start))
-        if is_day or held:
+        acted = bool(_ACTION.search(src.norm, r.end, after[0].start))
+        scheduled = acted and bool(re.search(r"定于|拟于|将于|当天|集中", src.norm[max(0, r.start - 4):after[0].start]))
+        if is_day or scheduled or (summary and acted):
             if r.first.placeholder:
                 return None
             d = _dates(src, rec, r)

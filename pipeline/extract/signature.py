@@ -27,9 +27,13 @@ from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{FULL_DATE.pattern})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
-_ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
+_ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·Xx\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
 _SEAL = re.compile(r"^[(（]?\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|[印章])\s*[)）]?$")
-_END_CONTEXT = re.compile(r"^(?:[(（]\s*此件|附件\s*\d*$|附件\s*\d+\s*[:：]?|抄\s*送|印\s*发|主办|版权|Copyright|网站)")
+_END_CONTEXT = re.compile(
+    r"^(?:[(（]\s*此件|附件\s*\d*$|附件\s*\d+\s*[:：]?|抄\s*送|印\s*发|主办|版权|Copyright|网站|【|打印|关闭|"
+    r"上一篇|下一篇|相关|分享|扫一扫|责任编辑|编辑)"
+)
+_HEADING_END = re.compile(r"(?:时间|日期|时限|期限)\s*[:：]?$")
 _CC = re.compile(r"^抄\s*送\s*[:：]\s*")
 _PRINTED = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{FULL_DATE.pattern})\s*印\s*发$")
 _TELEGRAM_UNIT = re.compile(r"发电单位[ \t]*[:：]?[ \t]*")
@@ -37,7 +41,7 @@ _UNIT_STOP = re.compile(r"签发|签批|等级|密级|序号|$", re.M)
 _META_ORGAN = re.compile(r"(?:发文机关|发布机构|发文单位|发布单位)\s*[:：]\s*")
 _SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*")
 _SOURCE_STOP = re.compile(r"\s{2,}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|$", re.M)
-_TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|[“\"「]|5\s*[·•・.．\-、]\s*15|政务公开|政[府务]开放|开展|举办|举行|组织|召开|启动")
+_TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|[“\"「]|5\s*[·•・.．\-、]\s*15|政务公开|政[府务]开放")
 _META_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]\s*")
 _ISO = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _SELF_REF = re.compile(r"我(局|委|厅|办|中心|院|所|馆|队|站)")
@@ -75,7 +79,7 @@ def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
     # a long name wrapped over two lines, or joint issuers one per line
     while k - 1 >= 0 and len(block) < 3:
         prev = lines[k - 1]
-        if len(prev.sq) > 30 or not re.fullmatch(rf"[{CJK}()（）·]+", prev.sq):
+        if len(prev.sq) > 30 or not re.fullmatch(rf"[{CJK}()（）·Xx]+", prev.sq):
             break
         if not (is_organ(prev.sq) or is_organ(prev.sq + lines[k].sq)):
             break
@@ -110,7 +114,8 @@ def _find_signature(src: Source, lines: list[Line], after: int) -> tuple[Found[s
             return organ, _date_found(src, ln.start, ln.end, "signature.date")
         nxt = lines[i + 1].sq if i + 1 < len(lines) else ""
         prev = lines[i - 1].sq if i > 0 else ""
-        if (not nxt or _END_CONTEXT.match(nxt)) and (prev[-1:] in "。!！" or _SEAL.match(prev)):
+        # a seal-only signature (OCR drops the stamped organ name): last dated line of the main text
+        if (not nxt or _END_CONTEXT.match(nxt)) and prev and not _HEADING_END.search(prev):
             fallback = _date_found(src, ln.start, ln.end, "signature.date_alone")
     return None, fallback
 

@@ -52,7 +52,7 @@ VERB_LED = re.compile(
     rf"(?P<cue>{REPORT_CUE})?(?P<num>{NUMBER})(?P<approx>余|多)?(?P<wan>万)?(?P<unit>{UNIT})?"
 )
 RATE = re.compile(
-    r"(?P<metric>[\u4e00-\u9fff]{1,10}率)(?P<cue>达到了|达到|达|为|是|高达)?[ \t]*"
+    r"(?P<metric>[\u4e00-\u9fff]{1,10}(?:率|满意度|知晓度|参与度))(?P<cue>达到了|达到|达|为|是|高达)?[ \t]*"
     r"(?P<num>\d+(?:\.\d+)?)[ \t]*(?P<unit>%)"
 )
 COUNTED = re.compile(
