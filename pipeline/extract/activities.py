@@ -89,21 +89,15 @@ def fill(src: Source, rec: Record) -> None:
         cands = _verb_led_top_items(src, lines, items)
         if cands:
             rec.warnings.append("activities: no activity heading; read verb-led top-level items")
-    cands = _prefer_table_rows(cands)
+    cands = _prefer_table_rows(_dedupe(sorted(cands, key=lambda c: c.pos)))
     options = [c for c in cands if c.option]
     concrete = [c for c in cands if not c.option]
     if concrete:
         cands = concrete
     elif options:
         rec.warnings.append(f"activities: only a list of generic options ({len(options)} items) was found")
-    cands.sort(key=lambda c: c.pos)
-    seen: list[str] = []
     seq = len(rec.activities)
     for c in cands:
-        key = _PUNCT.sub("", c.title.value)
-        if not key or any(key == k or difflib.SequenceMatcher(None, key, k).ratio() >= 0.9 for k in seen):
-            continue
-        seen.append(key)
         seq += 1
         rec.activities.append(Activity(
             seq=seq, title=c.title, form=c.fields.get("form"), lead_units=c.fields.get("lead"),
@@ -111,18 +105,46 @@ def fill(src: Source, rec: Record) -> None:
         ))
 
 
-def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, _PUNCT.sub("", a), _PUNCT.sub("", b)).ratio()
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    """Repeated text (collection pages, a page printed twice): the same title, or a
+    truncated copy of it, with the same details; two table rows with one title
+    but other units are two activities."""
+    out: list[_Cand] = []
+    seen: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    for c in cands:
+        key = _PUNCT.sub("", c.title.value)
+        if not key:
+            continue
+        keys = seen.setdefault(tuple(sorted(c.fields.items())), [])
+        if any(key == k or min(len(k), len(key)) >= 8 and (k.startswith(key) or key.startswith(k)) for k in keys):
+            continue
+        keys.append(key)
+        out.append(c)
+    return out
+
+
+def _bare(title: str) -> str:
+    """A title for comparison: no punctuation, no parenthetical notes."""
+    return _PUNCT.sub("", re.sub(r"[(（][^()（）]*[)）]", "", title))
 
 
 def _prefer_table_rows(cands: list[_Cand]) -> list[_Cand]:
     """A list item that a table row restates (集中宣传活动 / 集中宣传咨询活动) is dropped:
     the plan lists its activities once in the text and again in the attached
     table, and the row carries the form, units and dates."""
-    rows = [c for c in cands if c.table]
+    rows = [_bare(c.title.value) for c in cands if c.table]
     if not rows:
         return cands
-    return [c for c in cands if c.table or all(_similar(c.title.value, r.title.value) < 0.75 for r in rows)]
+
+    def restated(title: str) -> bool:
+        key = _bare(title)
+        for r in rows:
+            sm = difflib.SequenceMatcher(None, key, r)
+            if sm.real_quick_ratio() >= 0.75 and sm.quick_ratio() >= 0.75 and sm.ratio() >= 0.75:
+                return True
+        return False
+
+    return [c for c in cands if c.table or not restated(c.title.value)]
 
 
 # ---------------------------------------------------------------- outline lists

@@ -41,7 +41,7 @@ _NOISE = re.compile(
 )
 _NAV = re.compile(r"(?:政府)?信息公开(?:制度|指南|目录|年报)?|首页|返回顶部|相关链接|网站首页|[+＋]")
 """Whole lines that are a web page's navigation, not text."""
-_FILE_EXT = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|zip|rar|ofd)$", re.I)
+_FILE_EXT = re.compile(r"\.(?:docx?|pdf|xlsx?|wps|et|zip|rar|ofd)(?:[ \t]*[(（][\d.]+[ \t]*[KkMm]?B[)）])?$", re.I)
 _TRAIL = "。；;，,、 \t"
 _WS = re.compile(r"[ \t\u3000\xa0]+")
 
@@ -115,8 +115,8 @@ def _name(src: Source, start: int, end: int, method: str) -> Found[str] | None:
     f = src.found(start, end, method, strip=_TRAIL)
     if f is None:
         return None
-    value = _FILE_EXT.sub("", f.value)
-    return Found(value, f.start, f.end, method) if value else None
+    value = _FILE_EXT.sub("", f.value).rstrip(_TRAIL)
+    return Found(value, f.start, f.start + len(value), method) if value else None
 
 
 # ---------------------------------------------------------------- attachments
@@ -183,12 +183,14 @@ def _read_list(src: Source, lines: list[tuple[int, int]], i: int, rest: int,
         used.add(i)
     first = _number(src, rest, e, 1)
     if first is None:
+        t = src.norm[rest:e].strip()
+        if len(t) > 60 or t.endswith((":", "：")) or "。" in t.rstrip("。"):
+            return i + 1  # 附件： followed by a letter or body text, not a name
         f = _name(src, rest, e, "attachment")
         k = i + 1
         if f and k < len(lines) and not _is_blank(src, lines, k):  # a name wrapped onto the next line
             t = _text(src, k, lines)
-            if len(t) <= 20 and not _is_end(t) and _number(src, *lines[k], 1) is None \
-                    and ATTACH.match(t) is None and "。" not in t:
+            if _continues(src, lines, k) and _number(src, *lines[k], 1) is None:
                 g = src.found(lines[k][0], lines[k][1], "attachment", strip=_TRAIL)
                 if g:
                     f = Found(f.value + g.value, f.start, g.end, "attachment")
@@ -211,7 +213,7 @@ def _read_list(src: Source, lines: list[tuple[int, int]], i: int, rest: int,
                 cur = _name(src, a, b, "attachment")
                 expected += 1
             used.add(k)
-        elif cur is not None and k == _prev_line(k) + 1 and _continues(src, lines, k):
+        elif cur is not None and _continues(src, lines, k):  # adjacent: a gap ended the loop below
             g = src.found(s, e, "attachment", strip=_TRAIL)
             if g:
                 cur = Found(cur.value + g.value, cur.start, g.end, "attachment")
@@ -232,14 +234,10 @@ def _read_list(src: Source, lines: list[tuple[int, int]], i: int, rest: int,
     return k
 
 
-def _prev_line(k: int) -> int:
-    return k - 1
-
-
 def _continues(src: Source, lines: list[tuple[int, int]], k: int) -> bool:
     t = _text(src, k, lines)
     return (len(t) <= 20 and not _is_end(t) and ATTACH.match(t) is None and "。" not in t
-            and parse_marker(src, *lines[k]) is None)
+            and not t.endswith((":", "：")) and parse_marker(src, *lines[k]) is None)
 
 
 def _split_inline(src: Source, start: int, end: int, nxt: int) -> list[tuple[int, int]]:
@@ -316,7 +314,7 @@ def _read_slogans(src: Source, lines: list[tuple[int, int]], head: int) -> list[
                 prev = out[-1]
                 out[-1] = Found(f"{prev.value} {g.value}", prev.start, g.end, "slogan")
         elif not numbered and gap <= 1 and len(t) <= 40 and not _signature(t) \
-                and parse_marker(src, s, e) is None and "。" not in t[:-1]:
+                and parse_marker(src, s, e) is None and "。" not in t[:-1] and not t.endswith((":", "：")):
             f = _slogan_value(src, s, e)
             if f:
                 out.append(f)

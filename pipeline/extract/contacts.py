@@ -5,7 +5,8 @@ Contacts are read only where the text labels them (联系人 / 电话 / 联系�
 ``(8010室)``, doc numbers, dates — are never phones.  Labels close together
 form one block; a block becomes one :class:`Contact` with its names joined
 by 、, or one contact per person where the text pairs each name with its
-own number (``张三 138…，李四 139…``).
+own number (``张三 138…，李四 139…``).  A name must start with a common
+surname, which keeps 报名 / 名额有限 / 政务公开办 out of the names.
 
 Web copies carry site footers (主办单位 / 联系方式 beside ICP备 / 版权 /
 网站标识码) and 来源 / 浏览次数 / 发布时间 lines; labels on those lines, and
@@ -36,8 +37,8 @@ FAX_LABEL = re.compile(rf"传{_S}真")
 EMAIL_LABEL = re.compile(rf"(?:电子)?邮{_S}箱|电子信箱|(?<![A-Za-z])[Ee]-?mail|邮件地址")
 _LABEL_TAIL = re.compile(rf"{_S}(?:[/(、及和]{_S}传{_S}真{_S}\)?)?{_S}(?:号码)?{_S}[:：]?{_S}")
 
-MOBILE = r"1[3-9]\d{9}"
-LANDLINE = r"(?:\(0\d{2,3}\)|0\d{2,3}[ \t]?[-—－]?[ \t]?)?[2-9]\d{6,7}(?:[ \t]?(?:转|-)[ \t]?\d{1,4})?"
+MOBILE = r"1[3-9]\d(?:[ -]?\d{4}){2}"
+LANDLINE = r"(?:\(0\d{2,3}\)|0\d{2,3}[ \t]?[-—－]?[ \t]?)?[2-9]\d{6,7}(?:[ \t]?(?:转|-|—)[ \t]?\d{1,4})?"
 HOTLINE = r"[48]00[-]?\d{3}[-]?\d{4}"
 PHONE = re.compile(rf"(?<!\d)(?:{MOBILE}|{HOTLINE}|{LANDLINE})(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -46,10 +47,22 @@ _SEP = re.compile(r"[ \t]*(?:[、，,;；/]|或|和|及)?[ \t]*")
 
 FOOTER = re.compile(r"ICP|备案号|版权|Copyright|copyright|网站标识码|公网安备|技术支持|网站地图|All ?[Rr]ights")
 PAGE_META = re.compile(r"来源[:：]|浏览(?:次数)?[:：]|浏览量|访问量|发布时间|发布日期|点击(?:数|量|率)?[:：]|阅读(?:数|量)?[:：]")
-_NEAR_FOOTER = re.compile(r"主办|承办|协办|维护|联系|电话|地址|邮编|邮箱|传真")
+_FOOTERISH = re.compile(r"主办|承办|协办|维护|地址|邮编|网站|站点|版权|Copyright")
+_NEAR_FOOTER = re.compile(r"联系|电话|邮箱|传真")
 _ORGAN_END = re.compile(
     r"(?:办|局|室|处|委|部|中心|组|委员会|协会|工会|联合会|院|所|站|队|馆|公司|政府|单位|街道|乡|镇|县|市|区|厅|股)$"
 )
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
+    "夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申"
+    "欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋"
+    "相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯"
+    "元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+"""Common single-character surnames: a 联系人 value is a name only if it starts with one
+(欧阳/司马 … start with one too), which keeps 报名 / 名额有限 / 办公室 out."""
 _NOT_NAME = re.compile(r"电话|手机|邮箱|传真|联系|方式|地址|办公|号码|本人|负责|单位|部门")
 NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:同志|老师|女士|先生|科长|主任|处长|部长|局长)?")
 _GAP = 40
@@ -112,12 +125,19 @@ def _noise_spans(src: Source) -> list[tuple[int, int]]:
     lines = src.lines()
     out = []
     strong = [i for i, (s, e) in enumerate(lines) if FOOTER.search(src.norm[s:e])]
+    footerish = {i for i, (s, e) in enumerate(lines) if _FOOTERISH.search(src.norm[s:e])}
     for i, (s, e) in enumerate(lines):
         t = src.norm[s:e]
         if i in strong or PAGE_META.search(t):
             out.append((s, e))
-        elif any(abs(i - j) <= 3 for j in strong) and _NEAR_FOOTER.search(t) and len(t.strip()) <= 60:
-            out.append((s, e))
+            continue
+        near = [j for j in strong if abs(i - j) <= 3]
+        if not near or len(t.strip()) > 60:
+            continue
+        if i in footerish:
+            out.append((s, e))  # 主办：… / 地址：… 邮编：… beside the ICP line
+        elif _NEAR_FOOTER.search(t) and not NAME_LABEL.search(t) and (i - 1 in footerish or i + 1 in footerish):
+            out.append((s, e))  # 联系电话：… inside that footer; a 联系人 block above it is kept
     return out
 
 
@@ -137,10 +157,10 @@ def _hits(src: Source, noise: list[tuple[int, int]]) -> list[_Hit]:
                 continue
             if any(h.start <= m.start() < h.end for h in hits):
                 continue  # 联系人及电话 is one label; 电话 inside it is not another
-            if kind == "fax" and norm[max(0, m.start() - 1)] in "(/":
-                continue  # 2630101（传真）: an annotation of the number before it
+            if kind == "fax" and (norm[max(0, m.start() - 1)] == "/" or "(" in norm[max(0, m.start() - 3):m.start()]):
+                continue  # 2630101（传真）/（兼传真）: an annotation of the number before it
             tail = _LABEL_TAIL.match(norm, m.end())
-            end = tail.end() if tail else m.end()
+            end = _value_start(norm, tail.end() if tail else m.end())
             if kind == "phone" and "传" in norm[m.end():end]:
                 kind_ = "phone+fax"
             else:
@@ -153,15 +173,29 @@ def _hits(src: Source, noise: list[tuple[int, int]]) -> list[_Hit]:
     return hits
 
 
+def _value_start(norm: str, pos: int) -> int:
+    """Where a label's value starts: OCR often puts it on the next line (电话：\n\n0739-…)."""
+    eol = norm.find("\n", pos)
+    if eol < 0 or norm[pos:eol].strip():
+        return pos
+    m = re.compile(r"\s*").match(norm, eol)
+    nxt = m.end() if m else eol
+    if norm.count("\n", eol, nxt) > 3 or nxt >= len(norm):
+        return pos
+    for rx in (NAME_LABEL, PHONE_LABEL, FAX_LABEL, EMAIL_LABEL):
+        if rx.match(norm, nxt):
+            return pos  # the next line is another label: this one is empty
+    return nxt
+
+
 def _blocks(src: Source, noise: list[tuple[int, int]]) -> list[_Block]:
     """Label hits grouped into blocks: close together, a new 联系人 starts a new block."""
     blocks: list[_Block] = []
     cur: _Block | None = None
     for h in _hits(src, noise):
         value_end = _value_end(src, h)
-        if h.kind == "phone" and not PHONE.match(src.norm, _skip(src.norm, h.end)):
-            if not PHONE.search(src.norm, h.end, min(value_end, h.end + 12)):
-                continue  # 办公电话、工作分工 — the word, not a number
+        if h.kind == "phone" and not PHONE.search(src.norm, h.end, min(value_end, h.end + 16)):
+            continue  # 办公电话、工作分工 — the word, not a number
         if h.kind == "name" and not _has_name(src, h, value_end):
             continue
         new = cur is None or h.start - cur.end > _GAP or (
@@ -173,12 +207,6 @@ def _blocks(src: Source, noise: list[tuple[int, int]]) -> list[_Block]:
         cur.hits.append(h)
         cur.end = max(cur.end, value_end)
     return blocks
-
-
-def _skip(s: str, pos: int) -> int:
-    while pos < len(s) and s[pos] in " \t(":
-        pos += 1
-    return pos
 
 
 def _value_end(src: Source, h: _Hit) -> int:
@@ -221,7 +249,8 @@ def _names(src: Source, start: int, end: int) -> list[Found[str]]:
         if len(word) == 1 and re.match(r"[\u4e00-\u9fff]", word):
             pending = (a, b)
             continue
-        if NAME.fullmatch(word) and not _ORGAN_END.search(word) and not _NOT_NAME.search(word):
+        if NAME.fullmatch(word) and word[0] in SURNAMES and not _ORGAN_END.search(word) \
+                and not _NOT_NAME.search(word):
             f = src.found(a, b, "contact", squash_space=True)
             if f:
                 out.append(f)
@@ -317,10 +346,14 @@ def _read_people(src: Source, start: int, stop: int, people: list[_Person], cont
             return
         if continuing and names[0].start - pos > 3:
             return
+        after = names[-1].end
+        gap = re.compile(r"[ \t，,、:：]*\(?").match(norm, after)
+        ph, _, end = _phones(src, gap.end() if gap else after, stop)
+        label_at = re.compile(r"[\s，,、;；:：]*").match(norm, after)
+        if continuing and not ph and not PHONE_LABEL.match(norm, label_at.end() if label_at else after):
+            return  # words after a number are a name only when a number of their own follows
         person = _Person(names=names)
         people.append(person)
-        after = names[-1].end
-        ph, _, end = _phones(src, _skip_open(norm, after), stop)
         person.phones.extend(ph)
         if not ph:
             return

@@ -25,7 +25,7 @@ from pipeline.model import Deadline, Found, Record
 
 _CN = "一二三四五六七八九十"
 TAIL = re.compile(
-    rf"[ \t]*(?:\(?(?:星期|周)[一二三四五六日天]\)?)?[ \t]*"
+    rf"[ \t]*(?:\(?(?:星期|周)[一二三四五六日天]\)?|\((?:含|含当日|含当天)\))?[ \t]*"
     rf"(?:(?P<ampm>上午|下午|中午|晚上|早上|凌晨)?[ \t]*"
     rf"(?P<h>\d{{1,2}}|[{_CN}]{{1,3}})[ \t]*(?:时|点|:)[ \t]*(?P<mi>\d{{1,2}}|[{_CN}]{{1,3}}|半)?[ \t]*分?"
     rf"|(?P<part>上午|下午|中午|晚上|下班|上班))?"
@@ -41,6 +41,9 @@ REG_RANGE = re.compile(
     r"(?P<what>报名|报送|申报|征集|提交|预约)[^。；;\n]{0,6}?(?:时间|日期)[ \t]*(?:为|是|:|：)?[ \t]*"
 )
 RANGE_END = re.compile(rf"[ \t]*(?:至|到|—|–|-|~|～)[ \t]*(?:(?P<m>{NUM})[ \t]*月)?[ \t]*(?P<d>{NUM})[ \t]*[日号]")
+_LABEL_BEFORE = re.compile(
+    r"(?P<v>[\u4e00-\u9fff]{0,8}?(?:上报|报送|提交|报名|申报|反馈|填报))(?:的)?(?:时间|日期|期限)[ \t]*(?:为|是|:|：)?[ \t]*$"
+)
 RELATIVE = re.compile(r"提前[\d一二三四五六七八九十]+个?工作日|(?:结束|开展|举办)后[\d一二三四五六七八九十]+个?(?:工作)?日内")
 _CLAUSE_END = "。；;\n"
 _DESTINATION = re.compile(r"^(?:至|到|给|向)|(?:办公室|办|局|委|中心|组|科|处|部|室|邮箱|平台|系统)(?:\([^)]*\))?$")
@@ -158,10 +161,12 @@ def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, i
     verb = SUBMIT.search(after[:50])
     short = _SHORT_VERB.match(after)
     if verb is None and short is None:
-        return None
-    vpos = verb.start() if verb else short.start("v")  # type: ignore[union-attr]
-    if short is not None and (verb is None or short.start("v") < verb.start()):
-        vpos = short.start("v")
+        label = _LABEL_BEFORE.search(before_txt)
+        if label is None:
+            return None
+        b0 = ds - len(before_txt)  # 方案报送时间：5月10日前
+        return time, _trim_task(src.text[b0 + label.start():b0 + label.end("v")]), month, day
+    vpos = min(p for p in (verb.start() if verb else None, short.start("v") if short else None) if p is not None)
     return time, _task(src, ds, after_start, after_start + vpos, after_end), month, day
 
 

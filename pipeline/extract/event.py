@@ -19,8 +19,10 @@ template pages printing "20xx" have none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.extract.dates import FULL_DATE, PLACEHOLDER_YEAR, PUBLISH_DATE, YEAR, cn_int
 from pipeline.extract.header import nonblank_lines, split_doc_number, squash
@@ -32,14 +34,17 @@ FIVE15 = rf"(?<![\d.])(?:5(?:{_SEP}|\s+)15|五(?:{_SEP})?一五|五{_SEP}十五|
 _Q_OPEN = r"[“\"「『‘]"
 _Q_CLOSE = r"[”\"」』’]"
 
+_NOT_DAY = r"(?![常益趋])"  # 政务公开日常工作 / 日益 are not the day
 EVENT_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
-    (re.compile(rf"{FIVE15}\s*{_Q_CLOSE}?\s*{_Q_OPEN}?\s*政务公开日"), "5·15政务公开日"),
+    (re.compile(rf"{FIVE15}\s*{_Q_CLOSE}?\s*{_Q_OPEN}?\s*政务公开(?:宣传)?(?:活动)?(?:日{_NOT_DAY}|(?<=活动))"),
+     "5·15政务公开日"),
     (re.compile(r"政务公开主题日"), "政务公开主题日"),
-    (re.compile(r"政务公开日"), "政务公开日"),
-    (re.compile(r"政[府务]开放日"), "政府开放日"),
+    (re.compile(rf"政务公开日{_NOT_DAY}"), "政务公开日"),
+    (re.compile(rf"政[府务]开放日{_NOT_DAY}"), "政府开放日"),
     (re.compile(r"政务公开周"), "政务公开周"),
     (re.compile(r"政务公开月"), "政务公开月"),
-    (re.compile(r"政[府务]开放[周月]|公众开放日|政务公开宣传[日周月]|政务公开体验日"), None),
+    (re.compile(r"政[府务]开放[周月]|政务公开宣传[日周月]|政务公开体验日|"
+                r"(?:公众|机关|法院|检察|税务|警营|人大|政协|媒体|消防|海关|气象|统计|环保|环境)开放日"), None),
 ]
 PLAIN_DAY = "政务公开日"
 MAY15 = "5·15政务公开日"
@@ -54,13 +59,26 @@ class Mention:
     name: str
 
 
+@lru_cache(maxsize=16)
+def squashed(norm: str) -> tuple[str, tuple[int, ...]]:
+    """``norm`` without whitespace, and each kept character's index in ``norm``.
+
+    OCR and PDF line breaks fall inside names ("5·15政\n务公开日", "第十二\n届"), so
+    names are matched with whitespace gone and mapped back to printed positions.
+    """
+    keep = [i for i, ch in enumerate(norm) if not ch.isspace()]
+    return "".join(norm[i] for i in keep), tuple(keep)
+
+
 def find_mentions(norm: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
     """Non-overlapping event mentions in ``norm[lo:hi]``, names normalised (5·15 not yet merged)."""
     hi = len(norm) if hi is None else hi
+    sq, idx = squashed(norm)
+    a, b = bisect_left(idx, lo), bisect_left(idx, hi)
     found: list[Mention] = []
     for pat, name in EVENT_PATTERNS:
-        for m in pat.finditer(norm, lo, hi):
-            found.append(Mention(m.start(), m.end(), name or squash(m.group())))
+        for m in pat.finditer(sq, a, b):
+            found.append(Mention(idx[m.start()], idx[m.end() - 1] + 1, name or m.group()))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     for x in found:
@@ -77,8 +95,9 @@ def _tied_to_may15(norm: str, mentions: list[Mention]) -> bool:
     for x in mentions:
         if x.name != PLAIN_DAY:
             continue
-        before = re.split(r"[。；;\n]", norm[max(0, x.start - 30):x.start])[-1]
-        after = re.split(r"[。；;\n]", norm[x.end:x.end + 12])[0]
+        # a line break is not a sentence end: OCR wraps "今年5月15日是…\n政务公开日"
+        before = re.split(r"[。；;]", norm[max(0, x.start - 30):x.start])[-1]
+        after = re.split(r"[。；;]", norm[x.end:x.end + 12])[0]
         if _MAY15_DATE.search(before) or _MAY15_DATE.search(after):
             return True
     return False
@@ -116,20 +135,25 @@ def _edition(src: Source, rec: Record, event: str) -> Found[int] | None:
     tied = event == MAY15
     own: list[Found[int]] = []
     cited: list[Found[int]] = []
+    sq, idx = squashed(src.norm)
     for x in mentions:
         if not (x.name == event or (tied and x.name == PLAIN_DAY)):
             continue
-        m = _EDITION.search(src.norm, max(0, x.start - 18), x.start)
+        at = bisect_left(idx, x.start)
+        m = _EDITION.search(sq, max(0, at - 16), at)
         if m is None or find_mentions(m["mid"]):
             continue
         n = cn_int(m["n"])
         if n is None or not 0 < n < 200:
             continue
-        f = Found(n, m.start(), m.start("mid"), "event.edition")
-        if rec.title is not None and rec.title.start <= m.start() < rec.title.end:
+        pos = idx[m.start()]
+        f = Found(n, pos, idx[m.start("mid") - 1] + 1, "event.edition")
+        if rec.title is not None and rec.title.start <= pos < rec.title.end:
             return f
-        (cited if _in_book_title(src.norm, m.start()) else own).append(f)
+        (cited if _in_book_title(src.norm, pos) else own).append(f)
     pool = own or cited
+    if len({f.value for f in own}) > 1:
+        rec.warnings.append(f"edition: the text states {sorted({f.value for f in own})}; took {pool[0].value}")
     return pool[0] if pool else None
 
 
@@ -139,10 +163,11 @@ _ISSUES_PLAN = re.compile(r"(?:方案|计划|计划表|安排)[》\"”]?的?通
 _ASKS_FOR_PLAN = re.compile(r"报送|上报|提交|征集|制定|编制|做好")
 _ISSUING = re.compile(r"印发|下发|转发|公布")
 _ANNOUNCE = re.compile(r"公告|通告|启事|邀请函|诚邀|招募|报名")
-_SUMMARY_T = re.compile(r"总结|汇报|综述|回顾|(?:开展|活动|工作)?情况(?:的)?(?:报告|通报)?$|报告$")
+_SUMMARY_T = re.compile(r"总结|汇报|综述|回顾|(?:开展|活动|工作)?情况(?:的)?(?:报告|通报)?$|(?<!年度)(?<!年)报告$")
+_OTHER_T = re.compile(r"(?:要点|办法|规定|制度|细则|指南|目录|年报|年度报告|请示|批复|规划|标准)$")
 _PLAN_T = re.compile(r"(?:方案|计划|计划表|安排)$")
 _NEWS_T = re.compile(r"开展|举办|举行|组织|启动|走进|参观|召开|亮相|掀起|推进|成功|圆满")
-_NOTICE_T = re.compile(r"(?:通知|明电|发电|函|通报|意见|决定|请示)$")
+_NOTICE_T = re.compile(r"(?:通知|明电|发电|函|通报|意见|决定)$")
 _CUES: dict[str, re.Pattern[str]] = {
     "summary": re.compile(r"总结|圆满|成功举办|取得了?|共接待|共发放|接待[^。]{0,12}人次|开展了|举办了|举行了|"
                           r"活动现场|吸引了|近日|日前|当天|受到[^。]{0,6}好评|\d+余?(?:人次|余份|余人|余名)"),
@@ -162,6 +187,7 @@ def _kind(src: Source, rec: Record) -> Found[str]:
             ("summary", bool(_SUMMARY_T.search(t))),
             ("plan", bool(_PLAN_T.search(t))),
             ("notice", bool(_NOTICE_T.search(t))),
+            ("other", bool(_OTHER_T.search(t))),
             ("summary", "关于" not in t and bool(_NEWS_T.search(t))),  # a news headline reports what was done
         ):
             if ok:
@@ -189,6 +215,7 @@ def _kind(src: Source, rec: Record) -> Found[str]:
 # ---------------------------------------------------------------- year
 
 _YEAR_IN = re.compile(rf"(?<![\d])(?P<y>{YEAR})\s*年")
+_YEAR_BEFORE = re.compile(rf"(?<![\d])(?P<y>{YEAR})\s*年度?\s*(?:全省|全市|全县|全区|全国|我省|我市|我县|我区)?\s*[“\"「]?\s*$")
 
 
 def _year_at(src: Source, m: re.Match[str], method: str) -> Found[int] | None:
@@ -207,9 +234,9 @@ def _event_sentence_year(src: Source) -> Found[int] | None:
         dates = list(FULL_DATE.finditer(src.norm, sentence, x.start))
         if dates:
             f = _year_at(src, dates[-1], "year.event_sentence")
-        else:
-            near = list(_YEAR_IN.finditer(src.norm, max(sentence, x.start - 10), x.start))
-            f = _year_at(src, near[-1], "year.event_sentence") if near else None
+        else:  # "2019年“5·15政务公开日”", "2019年全省政务公开日" — not "2007年起设立政务公开日"
+            near = _YEAR_BEFORE.search(src.norm, max(sentence, x.start - 12), x.start)
+            f = _year_at(src, near, "year.event_sentence") if near else None
         if f:
             return f
     return None

@@ -68,8 +68,8 @@ _NOT_ORGAN_END = re.compile(
     r"(?:举办|承办|主办|协办|督办|创办|交办|代办|帮办|包办|合办|筹办|兴办|经办|查办|催办|转办|"
     r"布局|格局|大局|开局|结局|全局|场所|住所|全部|内部|外部|局部|干部|团队|大厅|展厅|餐厅|之处|好处|到处)$"
 )
-# "XX县" / "xx市" are anonymised names in template copies: still an organ as printed
-_ORGAN = re.compile(rf"^[{CJK}()（）·Xx×]{{2,40}}?{ORGAN_SUFFIX}$")
+# CJK only: "XX县人民政府" in a template copy is an anonymised, i.e. unknown, organ
+_ORGAN = re.compile(rf"^[{CJK}()（）·]{{2,40}}?{ORGAN_SUFFIX}$")
 _MEDIA = re.compile(r"(?:日报|晚报|早报|时报|商报|报社|新闻|电视台|广播|融媒|网站|在线|门户|客户端|头条|网)$")
 
 
@@ -97,14 +97,14 @@ _CODE_PREFIX = re.compile(
 _BRACKETS = str.maketrans({c: "〔" for c in "(（[［【〔﹝〖"} | {c: "〕" for c in ")）]］】〕﹞〗"})
 _CITED_BEFORE = re.compile(r"(?:》|按照|根据|依据|贯彻|转发|落实)[\s(（]*$")
 
+# grid keys count only as keys: at a cell boundary, followed by a value separator ("等级 特急", "签发人：")
 _LABEL_KEYS = re.compile(
-    r"发电单位|签\s*发\s*人|签批|签发|等\s*级|密\s*级|序\s*号|份\s*号|紧急程度|保密期限|发文字号|文\s*号"
+    r"(?:^|(?<=[\s·|]))(?:发电单位|签\s*发\s*人|签批盖章|签发盖章|签批人|签批|签发|等\s*级|密\s*级|序\s*号|份\s*号|"
+    r"紧急程度|保密期限|发文字号|文\s*号|主\s*送|发\s*往)(?=\s|[:：]|$)", re.M
 )
 _MARK = re.compile(r"(?:文件|发电|明传电报|电报)$")
-_NAV = re.compile(
-    r"今天是|当前位置|您的位置|首页|加入收藏|设为首页|网站地图|无障碍|登录|注册|English|繁体|简体|"
-    r"打印|关闭|分享|收藏|[|>»]"
-)
+_NAV = re.compile(r"今天是|当前位置|您的位置|您现在的位置|加入收藏|设为首页|网站地图|无障碍|[|>»]")
+_NAV_WORD = re.compile(r"首页|登录|注册|English|繁体|简体|打印|关闭|分享|收藏|长者模式")
 INFO_LINE = re.compile(
     r"(?:浏览|点击|阅读|访问)(?:次数|量|数)?\s*[:：]?\s*\d+|发布(?:时间|日期)|(?:^|[\s'\"’])(?:时间|日期)\s*[:：]\s*\d|"
     r"来源\s*[:：]|作者\s*[:：]|信息来源|字体|字号\s*[:：]?\s*[大中小]"
@@ -116,6 +116,7 @@ _CLASS = re.compile(
 _URGENCY = re.compile(
     rf"(?:^|(?<=[\s·•:：|])|(?<=级)|(?<=度))(?P<v>特提|特急|加急|平急)(?=$|[^{CJK}]|件|密|明电)", re.M
 )
+_SERIAL_OWN_LINE = re.compile(r"序\s*号[ \t]*[:：]?[ \t]*\n\s*(?P<v>\d{1,6})\s*$", re.M)
 _SIGNER = re.compile(
     rf"(?:签\s*发\s*人|签\s*批\s*人|签批盖章|签发盖章|签\s*发|签\s*批)\s*[:：]?[ \t]*"
     rf"(?P<v>[{CJK}](?:[ \t]{{0,3}}[{CJK}·]){{1,5}})"
@@ -129,7 +130,10 @@ TITLE_END = re.compile(
 )
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|文件名称)\s*[:：]\s*")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|联系人|联系电话|电话|[(（]?[一二三四五六七八九十]+[、)）]|\d+[.、．]|各)")
-_BODY_START = re.compile(r"^(?:为|根据|按照|依据|经|现|近日|日前|今年|结合|在|我)")
+_BODY_START = re.compile(
+    r"^(?:为[^，,:：]{0,2}(?:进一步|贯彻|做好|深入|推进|落实|加强|切实|全面|认真|更好)|为了|根据|按照|依据|"
+    r"经研究|经[省市县区]委|经[省市县区]政府|现将|现就|近日|日前|今年|结合|在|我)"
+)
 _GREETING = re.compile(r"尊敬|朋友|同志们|您好|亲爱")
 _DATE_LINE = re.compile(rf"[(（]?{FULL_DATE.pattern}[)）]?")
 
@@ -139,11 +143,18 @@ def _is_body(ln: Line) -> bool:
     return "。" in sq or (len(sq) > 60 and bool(re.search(r"[，,；;]", sq)))
 
 
+def is_nav(ln: Line) -> bool:
+    """Site navigation: breadcrumbs and menus (a menu word alone, or several of them)."""
+    words = _NAV_WORD.findall(ln.norm)
+    menu = len(words) >= 2 and len(ln.norm.split()) >= 2  # menus are spaced items, titles are not
+    return bool(_NAV.search(ln.norm)) or menu or (bool(words) and len(ln.sq) <= 6)
+
+
 def _is_meta(ln: Line) -> bool:
     """Header keys, marks, navigation and web info lines: never part of the title."""
     sq = ln.sq
     return bool(
-        _LABEL_KEYS.search(sq) or _COPY.match(sq) or INFO_LINE.search(ln.norm) or _NAV.search(ln.norm)
+        _LABEL_KEYS.search(ln.norm) or _COPY.match(sq) or INFO_LINE.search(ln.norm) or is_nav(ln)
         or (_MARK.search(sq) and len(sq) <= 40 and not sq.startswith("发电单位"))
         or (DOCNUM.search(sq) and len(DOCNUM.sub("", sq)) <= 4)
         or re.fullmatch(r"[\d\s.·\-—()（）NO:：]+", ln.norm)
@@ -220,12 +231,13 @@ def _title_found(src: Source, lines: list[Line], first: int, last: int, method: 
 
 # ---------------------------------------------------------------- doc number
 
-def _docnum_found(src: Source, m: re.Match[str], method: str, base: int = 0) -> Found[str] | None:
+def _docnum_found(src: Source, m: re.Match[str], method: str) -> Found[str] | None:
+    """The number as printed, spaces dropped and brackets made 〔〕; grid keys OCR glued on are cut off."""
     code = m["code"]
     cut = _CODE_PREFIX.match(code)
-    start = base + m.start("code") + (cut.end() if cut else 0)
-    end = base + m.end()
-    if start >= base + m.start("code") + len(code):
+    start = m.start("code") + (cut.end() if cut else 0)
+    end = m.end()
+    if start >= m.end("code"):
         return None
     raw = squash(src.text[start:end]).translate(_BRACKETS)
     return Found(raw, start, end, method)
@@ -268,6 +280,19 @@ def _find_doc_number(src: Source, lines: list[Line], zone: int, title_last: int 
 
 # ---------------------------------------------------------------- recipients
 
+_GLUED = re.compile(r"(?P<r>[^:：]{2,150}?)[:：](?=.{20,})")
+_MAIN_TO = re.compile(r"^(?:主\s*送(?:\s*机\s*关)?|发\s*往)\s*[:：]\s*")
+
+
+def _labelled_recipients(src: Source, lines: list[Line]) -> Found[str] | None:
+    """"主送：各市人民政府，省政府各部门。" (telegram grids, 版记-style copies)."""
+    for ln in lines:
+        m = _MAIN_TO.match(ln.norm)
+        if m and len(ln.sq) > len(m.group()) + 1:
+            return src.found(ln.start + m.end(), ln.end, "recipients.label", strip=":：。.")
+    return None
+
+
 def _find_recipients(src: Source, lines: list[Line], after: int) -> Found[str] | None:
     i, skipped = after, 0
     while i < len(lines) and skipped < 4:
@@ -278,6 +303,10 @@ def _find_recipients(src: Source, lines: list[Line], after: int) -> Found[str] |
         break
     if i >= len(lines):
         return None
+    glued = _GLUED.match(lines[i].norm)  # "各镇街，区政府各部门：按照…" (a web copy lost the line break)
+    if glued and "。" not in glued["r"] and (glued["r"].startswith("各") or is_organ(glued["r"])) \
+            and not _BODY_START.match(glued["r"]):
+        return src.found(lines[i].start, lines[i].start + glued.end("r"), "recipients.glued")
     joined, last = "", i
     for k in range(i, min(i + 3, len(lines))):
         joined += lines[k].sq
@@ -290,6 +319,42 @@ def _find_recipients(src: Source, lines: list[Line], after: int) -> Found[str] |
     # a list wrapped over lines is one value: the line breaks go, the printed punctuation stays
     return src.found(lines[i].start, lines[last].end, "recipients.after_title", strip=":：",
                      squash_space=last > i)
+
+
+# ---------------------------------------------------------------- signer
+
+def label_spans(lines: list[Line], label: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Line spans to search; a grid key alone on its line (PDF table cells) reaches into the next line."""
+    out = []
+    for i, ln in enumerate(lines):
+        if label.fullmatch(ln.sq) and i + 1 < len(lines):
+            out.append((ln.start, lines[i + 1].end))
+        else:
+            out.append((ln.start, ln.end))
+    return out
+
+
+_SIGNER_KEY = re.compile(r"(?:签发人|签批人|签批盖章|签发盖章|签发|签批)[:：]?")
+_SERIAL_KEY = re.compile(r"序号[:：]?")
+
+
+def _find_signer(src: Source, lines: list[Line]) -> Found[str] | None:
+    for s, e in label_spans(lines, _SIGNER_KEY):
+        for m in _SIGNER.finditer(src.norm, s, e):
+            name = squash(m["v"])
+            # a spaced 2-character name ("王 伟") is one name; "张三 李四" are two — keep the first
+            parts = m["v"].split()
+            if len(parts) > 1 and not all(len(p) == 1 for p in parts):
+                name = parts[0]
+                end = m.start("v") + len(parts[0])
+            else:
+                end = m.end("v")
+            if _NOT_NAME.search(name) or is_organ(name) or not 2 <= len(name) <= 5:
+                continue
+            f = src.found(m.start("v"), end, "header.signer", squash_space=True)
+            if f:
+                return f
+    return None
 
 
 # ---------------------------------------------------------------- fill
@@ -326,7 +391,10 @@ def fill(src: Source, rec: Record) -> None:
     masks = [(rec.doc_number.start, rec.doc_number.end)] if rec.doc_number else []
     rec.classification = _first_in_zone(src, head, _CLASS, "header.classification", masks)
     rec.urgency = _first_in_zone(src, head, _URGENCY, "header.urgency", masks)
-    rec.serial = _first_in_zone(src, head, _SERIAL, "header.serial")
+    for s, e in label_spans(head, _SERIAL_KEY):
+        m = _SERIAL.search(src.norm, s, e) or _SERIAL_OWN_LINE.search(src.norm, s, e)
+        if m and rec.serial is None:
+            rec.serial = src.found(m.start("v"), m.end("v"), "header.serial")
     for ln in head:
         c = _COPY.match(ln.sq)
         if c and rec.copy_number is None:
@@ -335,27 +403,9 @@ def fill(src: Source, rec: Record) -> None:
                 rec.copy_number = src.found(ln.start + digits.start(), ln.start + digits.end(), "header.copy")
         mark = _MARK.search(ln.sq)
         if rec.issuer_mark is None and mark and mark.start() >= 2 and len(ln.sq) <= 40 \
-                and not _LABEL_KEYS.search(ln.sq) and not _NAV.search(ln.norm):
+                and not _LABEL_KEYS.search(ln.norm) and not is_nav(ln):
             rec.issuer_mark = src.found(ln.start, ln.end, "header.mark", squash_space=True)
     rec.signer = _find_signer(src, head or lines[:10])
-    if title_last is not None:
+    rec.recipients = _labelled_recipients(src, lines)
+    if rec.recipients is None and title_last is not None:
         rec.recipients = _find_recipients(src, lines, title_last + 1)
-
-
-def _find_signer(src: Source, lines: list[Line]) -> Found[str] | None:
-    for ln in lines:
-        for m in _SIGNER.finditer(src.norm, ln.start, ln.end):
-            name = squash(m["v"])
-            # a spaced 2-character name ("王 伟") is one name; "张三 李四" are two — keep the first
-            parts = m["v"].split()
-            if len(parts) > 1 and not all(len(p) == 1 for p in parts):
-                name = parts[0]
-                end = m.start("v") + len(parts[0])
-            else:
-                end = m.end("v")
-            if _NOT_NAME.search(name) or is_organ(name) or not 2 <= len(name) <= 5:
-                continue
-            f = src.found(m.start("v"), end, "header.signer", squash_space=True)
-            if f:
-                return f
-    return None

@@ -37,7 +37,7 @@ for _ext in ("source", "record"):
         Doc.set_extension(_ext, default=None)
 
 #: fixed vocabulary of the genre, tagged by the EntityRuler
-RULER_PATTERNS: list[dict[str, object]] = [
+RULER_PATTERNS: list[dict[str, str]] = [
     {"label": "URGENCY", "pattern": w} for w in ("特提", "特急", "加急", "平急")
 ] + [
     {"label": "CLASSIFICATION", "pattern": w} for w in ("绝密", "机密", "秘密", "明电", "密电")

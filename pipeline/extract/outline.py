@@ -175,6 +175,8 @@ def _segment_end(norm: str, pos: int, end: int) -> int:
         elif c == '"':
             continue
         elif c in TERMINATORS and depth == 0:
+            if c in ":：" and 0 < j < end - 1 and norm[j - 1].isdigit() and norm[j + 1].isdigit():
+                continue  # a clock time, 9:00
             return j
     return end
 
@@ -208,8 +210,13 @@ def headline(src: Source, lines: list[tuple[int, int]], item_line: int, text_sta
     """
     norm = src.norm
     _, e = lines[item_line]
+    if not norm[text_start:e].strip():  # "（一）" alone, its text on the next line (OCR)
+        j = next_content_line(src, lines, item_line, limit)
+        if j is None or parse_marker(src, *lines[j]) is not None or j - item_line > 3:
+            return None
+        item_line, (text_start, e) = j, lines[j]
     stop = _segment_end(norm, text_start, e)
-    if stop < e or not norm[text_start:e].strip():
+    if stop < e:
         return src.found(text_start, stop, method, strip="，,、 ")
     j = next_content_line(src, lines, item_line, limit)
     if j is not None:
@@ -217,7 +224,11 @@ def headline(src: Source, lines: list[tuple[int, int]], item_line: int, text_sta
         if parse_marker(src, s2, e2) is None and not is_field_line(src, s2, e2):
             stop2 = _segment_end(norm, s2, e2)
             piece = norm[s2:stop2].strip()
-            if stop2 < e2 and 0 < len(piece) <= join_max and not re.search(r"[，,、]", piece):
+            # a short title line ("（一）加强组织领导") is complete; a full-width
+            # line was cut by the page, unless the rest is only a word or two
+            wrapped = len(norm[lines[item_line][0]:e].strip()) >= 18
+            if stop2 < e2 and 0 < len(piece) <= (join_max if wrapped else 4) \
+                    and not re.search(r"[，,、]", piece):
                 first = src.found(text_start, e, method)
                 second = src.found(s2, stop2, method)
                 if first and second:

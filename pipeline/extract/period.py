@@ -35,7 +35,15 @@ _LABEL = re.compile(r"^(?:活动|开放|宣传)(?:时间|日期)\s*[:：]\s*(?P<
 _ACTION = re.compile(r"开展|举办|举行|组织|进行|启动|实施")
 _SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|定于|拟于|将于")
 _BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")
-_SENTENCE_END = "。；;!！\n"
+_SENTENCE_END = "。；;!！"
+_REACH = 100  # OCR wraps lines mid-sentence, so a sentence is bounded by punctuation and a length cap
+
+
+def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
+    s = max(norm.rfind(c, max(0, start - _REACH), start) for c in _SENTENCE_END) + 1
+    s = max(s, start - _REACH)
+    found = [k for k in (norm.find(c, end, end + _REACH) for c in _SENTENCE_END) if k >= 0]
+    return s, min(found, default=min(len(norm), end + _REACH))
 _IS_DAY = re.compile(r"[\s今年]*[”\"」』]?\s*(?:是|为)")
 
 
@@ -97,8 +105,7 @@ def _sentence(src: Source, rec: Record, hi: int) -> tuple[DayRange, tuple[dt.dat
         line_start = src.norm.rfind("\n", 0, r.start) + 1
         if _LABEL.match(src.norm[line_start:r.start].lstrip() + "x"):
             continue  # a per-item "活动时间:" line is step 4's business
-        s = max(src.norm.rfind(c, 0, r.start) for c in _SENTENCE_END) + 1
-        e = min((k for k in (src.norm.find(c, r.end) for c in _SENTENCE_END) if k >= 0), default=len(src.norm))
+        s, e = _sentence_bounds(src.norm, r.start, r.end)
         sentence = src.norm[s:e]
         if (_ACTION.search(sentence) or _SCHEDULE.search(sentence)) and re.search(r"活动|宣传|开放|公开", sentence):
             d = _dates(src, rec, r)
@@ -115,7 +122,7 @@ def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRan
     """"5月15日是第N个政务公开日", "定于5月15日举办…政府开放日活动", or a summary's "5月15日，…开展了…"."""
     mentions = find_mentions(src.norm, 0, hi)
     for r in find_day_ranges(src.norm, 0, hi):
-        e = min((k for k in (src.norm.find(c, r.end) for c in _SENTENCE_END) if k >= 0), default=len(src.norm))
+        _, e = _sentence_bounds(src.norm, r.start, r.end)
         after = [x for x in mentions if r.end <= x.start < e]
         if not after:
             continue

@@ -27,7 +27,7 @@ from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{FULL_DATE.pattern})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
-_ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·Xx\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
+_ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
 _SEAL = re.compile(r"^[(（]?\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|[印章])\s*[)）]?$")
 _END_CONTEXT = re.compile(
     r"^(?:[(（]\s*此件|附件\s*\d*$|附件\s*\d+\s*[:：]?|抄\s*送|印\s*发|主办|版权|Copyright|网站|【|打印|关闭|"
@@ -79,7 +79,7 @@ def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
     # a long name wrapped over two lines, or joint issuers one per line
     while k - 1 >= 0 and len(block) < 3:
         prev = lines[k - 1]
-        if len(prev.sq) > 30 or not re.fullmatch(rf"[{CJK}()（）·Xx]+", prev.sq):
+        if len(prev.sq) > 30 or not re.fullmatch(rf"[{CJK}()（）·]+", prev.sq):
             break
         if not (is_organ(prev.sq) or is_organ(prev.sq + lines[k].sq)):
             break
@@ -122,14 +122,17 @@ def _find_signature(src: Source, lines: list[Line], after: int) -> tuple[Found[s
 
 def _after_label(src: Source, lines: list[Line], label: re.Pattern[str], stop: re.Pattern[str],
                  method: str) -> Found[str] | None:
-    for ln in lines:
+    for i, ln in enumerate(lines):
         m = label.search(src.norm, ln.start, ln.end)
         if not m:
             continue
-        s = stop.search(src.norm, m.end(), ln.end)
-        end = s.start() if s else ln.end
-        if is_organ(src.norm[m.end():end]):
-            return src.found(m.end(), end, method, squash_space=True)
+        start, line_end = m.end(), ln.end
+        if m.end() >= ln.end and i + 1 < len(lines):  # the value sits in the next cell/line
+            start, line_end = lines[i + 1].start, lines[i + 1].end
+        s = stop.search(src.norm, start, line_end)
+        end = s.start() if s else line_end
+        if is_organ(src.norm[start:end]):
+            return src.found(start, end, method, squash_space=True)
     return None
 
 

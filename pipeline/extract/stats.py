@@ -39,7 +39,7 @@ VERBS = (
     "设立|发布|播放|出动|组织|吸引|走访|覆盖|推送|转发|阅读|观看|提供|录制|刊发|"
     "上线|派出|投入|回收|收回|答疑|宣讲|讲解"
 )
-NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+"
 UNIT = (
     r"万人次|人次|条次|件次|个次|户次|场次|人|名|个(?!月|工作日|小时|星期)|份|件|场|次|条|期|幅|块|张|本|册|篇|家|项|台|"
     r"处|户|位|批|套|部|首|封|余条|%"
@@ -58,6 +58,10 @@ RATE = re.compile(
 COUNTED = re.compile(
     rf"(?P<metric>[\u4e00-\u9fff]{{1,8}}(?:量|人数|次数|总数|数量))(?P<cue>共计|累计|达到了|达到|达|为|超过|突破|逾)"
     rf"(?P<num>{NUMBER})(?P<approx>余|多)?(?P<wan>万)?(?P<unit>{UNIT})?"
+)
+NUM_FIRST = re.compile(
+    rf"(?P<cue>共计有|共计|累计|共有|共)(?P<num>{NUMBER})(?P<approx>余|多)?(?P<wan>万)?"
+    rf"(?P<unit>人次|名|人|家|个|位)(?P<metric>[\u4e00-\u9fff]{{1,10}}?(?:参加|参与|到场|观看|报名|受益|走进))"
 )
 PLAN_CUE = re.compile(r"将|拟|计划|预计|力争|确保|争取|不少于|不低于|至少|要求|应当|需要|各单位要|要")
 SUMMARY_TITLE = re.compile(r"总结|情况(?:汇报|报告)|活动综述|开展情况")
@@ -78,7 +82,7 @@ def fill(src: Source, rec: Record) -> None:
     seen = {(s.metric, s.value.value) for s in rec.stats}
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Stat]] = []
-    for rx, shape in ((RATE, "rate"), (COUNTED, "counted"), (VERB_LED, "verb")):
+    for rx, shape in ((RATE, "rate"), (COUNTED, "counted"), (NUM_FIRST, "num-first"), (VERB_LED, "verb")):
         for m in rx.finditer(norm):
             a = m.start("num")
             if any(x <= a < y for x, y in taken):
@@ -101,8 +105,8 @@ def _stat(src: Source, m: re.Match[str], shape: str, need_cue: bool) -> Stat | N
     a, b = m.start("num"), m.end("num")
     if b < len(norm) and norm[b] in "·.．:-/" and b + 1 < len(norm) and norm[b + 1].isdigit():
         return None  # 5·15, 5.15, a time or a fraction
-    if a > 0 and norm[a - 1] == "第":
-        return None  # an edition or ordinal
+    if a > 0 and norm[a - 1] in "第数几":
+        return None  # an edition or ordinal (第十二个), or no figure at all (数百份)
     if _plan_clause(norm, m.start()):
         return None
     groups = m.groupdict()
@@ -142,8 +146,8 @@ def _plan_clause(norm: str, pos: int) -> bool:
 
 def _value(num: str, wan: bool) -> float | None:
     """'30' → 30, '1.2' + 万 → 12000, '千' → 1000, '两万' → 20000, '三百' → 300."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", num):
-        v = float(num)
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", num):
+        v = float(num.replace(",", ""))
     else:
         if not re.search(r"[十百千万]", num) or re.fullmatch(r"[十]", num):
             return None  # 一次 / 三个: counting words, not reported figures
@@ -189,4 +193,9 @@ def _metric(src: Source, m: re.Match[str]) -> str | None:
     lead = re.match(r"各类|各种|相关|有关|一批|一系列", norm[a:b])
     if lead:
         a += lead.end()
-    return text[vs:ve] + text[a:b].strip()
+    obj = text[a:b].strip()
+    if not obj:  # 发放2000余份宣传资料: the object follows the figure
+        after = re.match(r"[\u4e00-\u9fff]{1,10}", norm[m.end():])
+        if after:
+            obj = text[m.end():m.end() + after.end()]
+    return text[vs:ve] + obj

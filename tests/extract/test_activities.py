@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.extract import activities
 from pipeline.extract.source import make_source
-from pipeline.model import Activity, Record
+from pipeline.model import Activity, Found, Record
 
 SEEDS = Path("/work/shared/dev/seeds")
 GOLD = Path("/work/shared/dev/gold")
@@ -167,6 +167,46 @@ def test_field_sub_items_describe_their_container() -> None:
 def test_summary_sections_are_not_activities() -> None:
     text = "二、形式多种多样,现场宣传咨询,增强活动效果\n1.在政务公开日前,领导小组组织检查。\n2.广泛宣传,大力营造活动氛围。"
     assert _titles(text) == []
+
+
+def test_list_restated_in_a_table_is_listed_once() -> None:
+    text = "\n".join([
+        "二、主要活动", "（一）集中宣传活动。5月15日各地集中开展宣传咨询活动。", "（二）在线访谈活动。各部门负责同志参加访谈。",
+        "（三）政务公开知识竞赛。", "三、有关要求", "（一）各地要高度重视。", "附件1", "系列活动安排表",
+        "序号\t活动内容\t牵头单位\t时间", "1\t集中宣传咨询活动\t各市州政府\t5月15日", "2\t在线访谈\t省政府办公厅\t5月10日—20日",
+    ])
+    assert _titles(text) == ["政务公开知识竞赛", "集中宣传咨询活动", "在线访谈"]
+
+
+def test_notice_without_activity_heading_uses_verb_led_sections() -> None:
+    text = ("现将有关事项通知如下：\n一、开展政务公开集中宣传活动。5月15日，各县区要在城区广场开展宣传。\n"
+            "二、举办“政府开放日”活动。邀请市民代表走进政府机关。\n三、工作要求\n各单位要高度重视。")
+    rec = _run(text)
+    assert [a.title.value for a in rec.activities] == ["开展政务公开集中宣传活动", "举办“政府开放日”活动"]
+    assert any("no activity heading" in w for w in rec.warnings)
+
+
+def test_summary_without_activity_heading_has_no_activities() -> None:
+    rec = Record()
+    rec.kind = Found("summary", 0, 0, "test")
+    activities.fill(make_source("一、开展政务公开集中宣传活动。\n二、举办政府开放日活动。"), rec)
+    assert rec.activities == []
+
+
+def test_marker_alone_on_its_line() -> None:
+    text = "二、活动内容\n（一）\n举办现场咨询活动。5月15日上午。\n（二）\n开展在线访谈。\n三、工作要求"
+    assert _titles(text) == ["举办现场咨询活动", "开展在线访谈"]
+
+
+def test_same_title_for_two_units_is_two_rows() -> None:
+    text = "序号\t活动主题\t责任单位\t时间\n1\t政务公开宣传\t县公安局\t5月\n2\t政务公开宣传\t县司法局\t6月"
+    assert [(a.title.value, a.lead_units) for a in _run(text).activities] == [
+        ("政务公开宣传", "县公安局"), ("政务公开宣传", "县司法局")]
+
+
+def test_truncated_repeat_is_dropped() -> None:
+    text = "三、活动安排\n1. 举办政务公开日现场咨询活动。\n查看更多>>\n三、活动安排\n1. 举办政务公开日现场咨"
+    assert _titles(text) == ["举办政务公开日现场咨询活动"]
 
 
 # ---------------------------------------------------------------- the five seeds

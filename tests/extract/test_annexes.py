@@ -127,6 +127,24 @@ def test_repeated_page_gives_each_slogan_once() -> None:
     assert _slo(block + "\n\n\n" + block) == ["推进政务公开 打造阳光政府", "推进办事公开 服务人民群众"]
 
 
+def test_chinese_numbered_slogans() -> None:
+    text = "附件2\n宣传标语参考\n一、推进政务公开，建设法治政府\n二、公开透明 阳光行政\n三、深化政务公开 优化营商环境"
+    assert _slo(text) == ["推进政务公开，建设法治政府", "公开透明 阳光行政", "深化政务公开 优化营商环境"]
+
+
+def test_web_attachment_with_file_size() -> None:
+    assert _att("附件：2019年政务公开日活动报名表.doc（23KB）\n") == ["2019年政务公开日活动报名表"]
+
+
+def test_title_mentioning_slogans_is_not_a_slogan_list() -> None:
+    text = "关于征集2022年政务公开宣传标语的通知\n各镇街,区政府各部门:\n为做好宣传工作，现征集宣传标语。"
+    assert _slo(text) == []
+
+
+def test_body_text_after_an_empty_label_is_not_a_name() -> None:
+    assert _att("附件：\n\n各镇街、区政府各部门：\n现将方案印发给你们，请认真组织实施。") == []
+
+
 # ---------------------------------------------------------------- the five seeds
 
 

@@ -106,6 +106,40 @@ def test_phone_only_block_has_no_name() -> None:
     assert _flat(_run(text)) == [(None, ["0871-63631234"], [], None)]
 
 
+def test_address_printed_apart_joins_the_contact() -> None:
+    text = ("各市州于5月8日前将活动方案报省政府办公厅，报送邮箱：\nzwgk@xx.gov.cn。\n"
+            "联系人：省政府办公厅政务公开办 李华  王芳\n电话：0851—86891234  86891235\n传真：0851-86891236")
+    assert _flat(_run(text)) == [("李华、王芳", ["0851—86891234", "86891235"], ["0851-86891236"], "zwgk@xx.gov.cn")]
+
+
+def test_values_on_the_line_after_their_labels() -> None:
+    text = "联系人：\n\n张三\n\n联系电话：\n\n0739-5221234\n\n邮箱：\nabc@163.com\n附件：1.报名表"
+    assert _flat(_run(text)) == [("张三", ["0739-5221234"], [], "abc@163.com")]
+
+
+def test_words_after_a_number_are_not_names() -> None:
+    text = "有意者请拨打电话010-88881234报名，名额有限，额满为止。"
+    assert _flat(_run(text)) == [(None, ["010-88881234"], [], None)]
+
+
+def test_contact_block_just_above_a_footer_is_kept() -> None:
+    text = ("联系人：张三\n联系电话：0591-87001234\n附件：报名表\n【打印本页】【关闭窗口】\n"
+            "主办单位：福州市人民政府办公厅  地址：福州市鼓楼区\n联系电话：0591-83330000\n闽ICP备05000000号")
+    assert _flat(_run(text)) == [("张三", ["0591-87001234"], [], None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联系人及联系方式：张三，13800000000", [("张三", ["13800000000"], [], None)]),
+    ("联系人：市政务公开办 欧阳娜娜（0991-2381234）", [("欧阳娜娜", ["0991-2381234"], [], None)]),
+    ("联 系 人：王  刚\n联系电话：0898-65201234（兼传真）",
+     [("王刚", ["0898-65201234"], ["0898-65201234"], None)]),
+    ("电话：0411—83781234—8012", [(None, ["0411—83781234—8012"], [], None)]),
+    ("联系电话：(0739)5221234；手机：139 7390 1234", [(None, ["(0739)5221234", "139 7390 1234"], [], None)]),
+])
+def test_number_and_name_shapes(text: str, expected: list[tuple[str | None, list[str], list[str], str | None]]) -> None:
+    assert _flat(_run(text)) == expected
+
+
 # ---------------------------------------------------------------- the five seeds
 
 

@@ -136,6 +136,22 @@ def test_printed_year_wins_over_issue_date() -> None:
     assert _dates(rec) == [("2024-01-05", None)]
 
 
+def test_cutoff_with_the_verb_earlier_in_the_sentence() -> None:
+    rec = _run("活动期间，各地要及时报送活动信息，截止时间为5月20日下午5时。", dt.date(2017, 4, 28))
+    assert _dates(rec) == [("2017-05-20", "17:00")]
+    assert rec.deadlines[0].task == "报送活动信息"
+
+
+def test_inclusive_marker_and_label_before_the_date() -> None:
+    rec = _run("各单位须于5月10日（含）前报送活动方案。活动总结报送时间为5月25日前。", dt.date(2020, 5, 1))
+    assert _dates(rec) == [("2020-05-10", None), ("2020-05-25", None)]
+    assert rec.deadlines[1].task == "活动总结报送"
+
+
+def test_date_before_a_non_submitting_verb_is_not_a_deadline() -> None:
+    assert _run("请于5月15日前完成布展工作。", dt.date(2020, 5, 1)).deadlines == []
+
+
 # ---------------------------------------------------------------- the five seeds
 
 

@@ -153,6 +153,61 @@ def test_no_event() -> None:
     assert rec.event is None and rec.edition is None
 
 
+def test_ocr_line_break_inside_the_event_name_in_title() -> None:
+    text = ("鞍山市人民政府办公室关于开展第十二届“5·15政\n务公开日”活动的通知\n\n各县（市）区：\n\n"
+            "为做好政务公开日常工作，现通知如下：\n")
+    rec = run(text)
+    assert v(rec.event) == "5·15政务公开日"
+    assert rec.event is not None and rec.event.method == "event.title"
+    assert v(rec.edition) == 12
+
+
+def test_daily_work_is_not_the_day() -> None:
+    text = "关于做好政务公开日常工作的通知\n\n各单位：\n\n要做好政务公开日常工作，政务公开日益规范。\n"
+    assert run(text).event is None
+
+
+def test_news_headline_is_a_summary() -> None:
+    text = ("首页 | 新闻中心\n市统计局积极开展“5·15政务公开日”宣传活动\n"
+            "来源：营口市统计局    发布时间：2019-05-16 09:12\n"
+            "5月15日是我省第十三个政务公开日。当天上午，营口市统计局在市政府广场发放宣传资料500余份。\n")
+    rec = run(text)
+    assert v(rec.kind) == "summary"
+    assert v(rec.edition) == 13
+    assert v(rec.year) == 2019
+    assert v(rec.issuer) == "营口市统计局"
+
+
+def test_year_not_from_an_establishing_year() -> None:
+    text = "关于开展政务公开日活动的通知\n\n各单位：\n\n我省自2007年起设立政务公开日。\n"
+    assert run(text).year is None
+
+
+def test_publicity_day_spelling_and_other_open_days() -> None:
+    assert v(run("关于开展第十届“5·15”政务公开宣传日活动的通知\n").event) == "5·15政务公开日"
+    assert v(run("关于举办2021年检察开放日活动的公告\n").event) == "检察开放日"
+
+
+@pytest.mark.parametrize("title", ["2020年政务公开工作要点", "某某市2019年政府信息公开工作年度报告"])
+def test_kind_other_titles(title: str) -> None:
+    assert v(run(f"{title}\n\n一、……。\n").kind) == "other"
+
+
+def test_edition_in_cited_title_after_ocr_break() -> None:
+    text = ("关于开展政务公开日活动的通知\n\n各单位：\n\n按照《市政府办公室关于开展第十一届5·15政务公开日活动的通知》要求，"
+            "今年5月15日是我省\n第十二个\n政务公开日。\n")
+    rec = run(text)
+    assert v(rec.event) == "5·15政务公开日"
+    assert v(rec.edition) == 12  # the document's own statement beats the cited title
+
+
+def test_conflicting_editions_warn() -> None:
+    text = "关于开展政务公开日活动的通知\n\n各单位：\n\n今年是第十三个政务公开日……本届即第十四届政务公开日。\n"
+    rec = run(text)
+    assert v(rec.edition) == 13
+    assert any(w.startswith("edition") for w in rec.warnings)
+
+
 def _norm(x: object) -> str | None:
     if x is None:
         return None

@@ -213,6 +213,52 @@ def test_classification_with_period_spaced() -> None:
     assert v(rec.urgency) == "平急"
 
 
+def test_saved_page_title_with_site_suffix() -> None:
+    text = ("关于印发《2019年政府开放日活动方案》的通知_大连市西岗区人民政府\n首页 > 政务公开 > 政策文件\n"
+            "关于印发《2019年政府开放日活动方案》的通知\n西政办发〔2019〕21号\n各街道办事处，区政府各部门：\n")
+    rec = run(text)
+    assert v(rec.title) == "关于印发《2019年政府开放日活动方案》的通知"
+    assert v(rec.doc_number) == "西政办发〔2019〕21号"
+
+
+def test_joint_issuers_heading_the_title() -> None:
+    text = ("中共汉阴县委办公室\n汉阴县人民政府办公室\n关于开展2020年“政府开放日”活动的通知\n\n"
+            "各镇党委、政府，县委各部门：\n")
+    assert v(run(text).title) == "中共汉阴县委办公室汉阴县人民政府办公室关于开展2020年“政府开放日”活动的通知"
+
+
+def test_recipients_label_form() -> None:
+    text = "本溪市发电\n等级 特急\n关于开展政务公开日活动的通知\n主送：各县（区）人民政府，市政府各部门。\n"
+    assert v(run(text).recipients) == "各县（区）人民政府，市政府各部门"
+
+
+def test_telegram_grid_cells_on_separate_lines() -> None:
+    text = ("葫芦岛市发电\n发电单位\n葫芦岛市人民政府办公室\n签发盖章\n赵永军\n等级\n特急\n"
+            "葫政办传〔2019〕5号\n序号\n5\n关于开展政务公开日活动的通知\n各县（市）区：\n")
+    rec = run(text)
+    assert v(rec.signer) == "赵永军"
+    assert v(rec.urgency) == "特急"
+    assert v(rec.serial) == "5"
+    assert v(rec.doc_number) == "葫政办传〔2019〕5号"
+
+
+def test_title_words_that_look_like_grid_keys_or_menus() -> None:
+    text = "某某省人民政府办公厅文件\n\n某政办发〔2021〕3号\n\n关于开展政务公开标准化规范化等级评定工作的通知\n\n各市：\n"
+    assert v(run(text).title) == "关于开展政务公开标准化规范化等级评定工作的通知"
+    text = "关于做好政务服务事项网上注册登录工作的通知\n\n经开区各部门、现代农业园区管委会：\n"
+    rec = run(text)
+    assert v(rec.title) == "关于做好政务服务事项网上注册登录工作的通知"
+    assert v(rec.recipients) == "经开区各部门、现代农业园区管委会"
+
+
+def test_recipients_glued_to_first_paragraph() -> None:
+    text = ("关于开展2021年政务公开日活动的通知\n"
+            "各镇街，区政府各部门：按照市政府办公室要求，现将有关事项通知如下：一、活动主题……。\n")
+    assert v(run(text).recipients) == "各镇街，区政府各部门"
+    text = "关于开展2021年政务公开日活动的通知\n为深入推进政务公开：结合实际制定如下方案内容与安排。\n"
+    assert run(text).recipients is None
+
+
 def _norm(x: object) -> str | None:
     if x is None:
         return None

@@ -105,6 +105,16 @@ def test_headline_joins_across_a_page_number() -> None:
     assert _headline(text) == "组织开展政务公开进社区宣传活动"
 
 
+def test_headline_keeps_clock_times() -> None:
+    assert _headline("1．5月15日上午9:00—11:30，在市人民广场举办集中宣传活动。各部门…") == \
+        "5月15日上午9:00—11:30，在市人民广场举办集中宣传活动"
+
+
+def test_short_title_line_is_not_joined_with_a_short_sentence() -> None:
+    assert _headline("（一）加强组织领导\n各单位要高度重视。") == "加强组织领导"
+    assert _headline("（二）开展政务公开进社区宣传\n活动。") == "开展政务公开进社区宣传活动"
+
+
 def test_headline_does_not_swallow_body_or_field_lines() -> None:
     assert _headline("1.机关内部现场宣传\n活动时间:5月15日") == "机关内部现场宣传"
     assert _headline("（一）开展政策宣传活动\n各单位要结合本单位职能，开展宣传。") == "开展政策宣传活动"

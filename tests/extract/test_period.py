@@ -115,6 +115,28 @@ def test_web_info_date_is_not_a_period() -> None:
     assert run(text) == (None, None)
 
 
+def test_scheduled_single_day_in_a_notice() -> None:
+    text = ("关于开展2020年“政府开放日”活动的通知\n各镇：\n"
+            "经县委、县政府同意，定于2020年9月25日举办“政府开放日”活动。\n二、报名时间\n即日起至9月20日。\n")
+    assert run(text) == (D(2020, 9, 25), D(2020, 9, 25))
+
+
+def test_period_stated_as_campaign_time_sentence() -> None:
+    text = "关于开展政务公开周活动的通知\n各单位：\n本次活动时间为2019年5月13日至17日，请各单位认真组织。\n"
+    assert run(text) == (D(2019, 5, 13), D(2019, 5, 17))
+
+
+def test_cutoff_date_is_not_a_period() -> None:
+    text = "2021年政务公开日活动总结\n截至5月20日，我区共开展政务公开宣传活动12场。\n"
+    assert run(text) == (None, None)
+
+
+def test_event_day_sentence_broken_by_ocr() -> None:
+    text = ("关于开展政务公开日活动的通知\n各单位：\n今年5月15日是我省第十三\n\n个“政务公开日”，请各单位认真组织。\n"
+            "某某县人民政府办公室\n2019年5月6日\n")
+    assert run(text) == (D(2019, 5, 15), D(2019, 5, 15))
+
+
 @pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
 @pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
 def test_seed_period(name: str) -> None:

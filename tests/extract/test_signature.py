@@ -117,6 +117,11 @@ def test_telegram_unit_when_no_signature() -> None:
     assert v(run(text).issuer) == "朝阳市人民政府办公室"
 
 
+def test_telegram_unit_in_its_own_cell() -> None:
+    text = "葫芦岛市发电\n发电单位\n葫芦岛市人民政府办公室\n签发盖章\n赵永军\n关于开展政务公开日活动的通知\n各县：\n"
+    assert v(run(text).issuer) == "葫芦岛市人民政府办公室"
+
+
 def test_title_organ_before_guanyu() -> None:
     text = "北票市人民政府办公室关于开展政务公开日活动的通知\n\n各乡镇：\n\n……。\n"
     assert v(run(text).issuer) == "北票市人民政府办公室"
@@ -185,6 +190,24 @@ def test_metadata_cells() -> None:
     rec = run(text)
     assert v(rec.issuer) == "鞍山市人民政府办公室"
     assert v(rec.issue_date) == dt.date(2021, 5, 7)
+
+
+def test_anonymised_template_names_are_not_issuers() -> None:
+    text = ("xx局政务公开日活动总结\n\n我局于5月15日开展了以“政务公开 阳光行政”为主题的活动。\n\n"
+            "xx县xx局\n20xx年5月20日\n")
+    rec = run(text)
+    assert rec.issuer is None and rec.issue_date is None
+
+
+def test_verb_ending_like_an_organ_is_not_one() -> None:
+    text = "区政务服务中心举办政府开放日活动\n5月10日，活动在服务大厅举行。\n"
+    assert run(text).issuer is None
+
+
+def test_seal_only_signature_after_attachment_list() -> None:
+    text = ("关于开展政务公开日活动的通知\n\n各乡镇：\n\n请认真组织实施。\n\n附件：1.活动安排表\n2.宣传标语\n\n"
+            "2019年5月6日\n\n（此件公开发布）\n")
+    assert v(run(text).issue_date) == dt.date(2019, 5, 6)
 
 
 def _norm(x: object) -> str | None:

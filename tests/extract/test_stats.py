@@ -58,6 +58,7 @@ def test_plans_and_notices_have_no_figures(kind: str) -> None:
     ("共发放宣传折页两千余份。", 2000, "份"),
     ("群众满意率达98.5%。", 98.5, "%"),
     ("共受理政府信息公开申请15件。", 15, "件"),
+    ("累计发放宣传资料1,200份。", 1200, "份"),
 ])
 def test_number_forms(text: str, value: float, unit: str) -> None:
     got = _run(text)
@@ -68,6 +69,10 @@ def test_dates_years_editions_phones_are_not_figures() -> None:
     text = ("2019年5月15日是第十三个政务公开日，我局开展了第十三届5·15政务公开日活动。"
             "活动持续3天，联系电话：0411-82345678，开展了一次认真检查。通过12345热线解答问题。")
     assert _run(text) == []
+
+
+def test_vague_amounts_are_not_figures() -> None:
+    assert _run("现场发放宣传资料数百份，接待群众几十人。") == []
 
 
 def test_plan_sentence_inside_a_summary_is_skipped() -> None:
@@ -86,6 +91,11 @@ def test_traditional_metric_kept_as_printed() -> None:
 
 def test_full_width_digits() -> None:
     assert _run("共发放宣传资料１５００份。") == [("发放宣传资料", 1500, "份")]
+
+
+def test_figure_before_its_object_and_number_first_forms() -> None:
+    text = "活动当天共有200余名群众参加活动，现场发放2000余份宣传资料，群众满意度达到98%。"
+    assert _run(text) == [("群众参加", 200, "名"), ("发放宣传资料", 2000, "份"), ("群众满意度", 98, "%")]
 
 
 # ---------------------------------------------------------------- the five seeds

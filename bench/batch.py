@@ -1,0 +1,170 @@
+"""Batch benchmarks (issue 5): ratios measured in one run on this machine.
+
+    .venv/bin/python bench/batch.py [--docs 1000] [--pdf-pages 30] [--out bench/results-batch.md]
+
+Prints a markdown table.  Nothing here is asserted: timings belong in the
+report, not in tests.  Corpora are generated into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.executors import ExecutorOptions
+from pipeline.executors.base import Task
+from pipeline.executors.local import PoolExecutor
+from pipeline.run import run
+
+NOTICE = """{org}关于开展第{n}届“5·15政务公开日”活动的通知
+
+各乡镇人民政府，县政府各部门：
+
+为深入推进政务公开，现将有关事项通知如下：
+
+一、活动主题
+
+深化政务公开第{i}项，优化营商环境。
+
+二、活动时间
+
+{year}年5月{d}日至15日。
+
+三、活动内容
+
+（一）开展政策宣传。各单位要利用政府网站、政务新媒体开展宣传。
+
+（二）组织新闻发布会。围绕群众关切问题召开新闻发布会。
+
+（三）开展现场咨询活动。在政务服务大厅设立咨询台。
+
+四、有关要求
+
+请各单位于5月{d}日前上报活动方案，5月20日前报送活动总结。
+
+联系人：王某某
+
+联系电话：{phone}
+
+{org}
+
+{year}年5月{d2}日
+"""
+
+
+def notice(i: int) -> str:
+    return NOTICE.format(org=f"第{i}县人民政府办公室", n=10 + i % 8, i=i, year=2010 + i % 14,
+                         d=8 + i % 5, d2=1 + i % 5, phone=2630000 + i)
+
+
+def html(i: int) -> str:
+    body = "".join(f"<p>{line}</p>" for line in notice(i).splitlines() if line.strip())
+    return (f"<html><head><meta charset='utf-8'><title>通知</title></head><body>"
+            f"<div class='nav'>首页 | 政务公开</div><div class='article-content'>{body}</div>"
+            f"<div class='footer'>主办单位：某县人民政府 ICP备12345号</div></body></html>")
+
+
+def make_text_corpus(root: Path, n: int) -> None:
+    root.mkdir(parents=True)
+    for i in range(n):
+        if i % 2:
+            (root / f"d{i:05d}.html").write_text(html(i), encoding="utf-8")
+        else:
+            (root / f"d{i:05d}.txt").write_text(notice(i), encoding="utf-8")
+
+
+def make_pdf(path: Path, pages: int) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    lines = [ln for ln in notice(7).splitlines() if ln.strip()]
+    for p in range(pages):
+        c.setFont("STSong-Light", 12)
+        y = 780
+        for k in range(40):
+            c.drawString(60, y, lines[(p + k) % len(lines)][:38])
+            y -= 18
+        c.drawString(280, 40, f"— {p + 1} —")
+        c.showPage()
+    c.save()
+
+
+def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def bench_pdf(tmp: Path, pages: int) -> tuple[float, float]:
+    import pdfplumber
+
+    d = tmp / "pdf"
+    d.mkdir()
+    make_pdf(d / "big.pdf", pages)
+
+    def plumber() -> None:
+        with pdfplumber.open(d / "big.pdf") as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+    base = timed(plumber)
+    ours = timed(lambda: run(d, tmp / "pdf-out", executor=ExecutorOptions(kind="serial"), force=True))
+    return pages / ours, pages / base
+
+
+def bench_text(tmp: Path, n: int) -> tuple[float, float, float, float, list[float]]:
+    corpus = tmp / "text"
+    make_text_corpus(corpus, n)
+    run(corpus, tmp / "warm", executor=ExecutorOptions(kind="serial"))  # load models once
+    shutil.rmtree(tmp / "warm")
+    one = timed(lambda: run(corpus, tmp / "one", executor=ExecutorOptions(kind="local", workers=1)))
+    two = timed(lambda: run(corpus, tmp / "two", executor=ExecutorOptions(kind="local", workers=2)))
+    rerun = timed(lambda: run(corpus, tmp / "two", executor=ExecutorOptions(kind="local", workers=2)))
+    pool = PoolExecutor(workers=2, timeout=None, max_docs_per_worker=10**6)
+    files = sorted(corpus.iterdir())
+    rss = [o.rss_mb for o in pool.map([Task(str(p), str(corpus), p.name, "0" * 64) for p in files])]
+    return n / one, n / two, two, rerun, rss
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--pdf-pages", type=int, default=30)
+    ap.add_argument("--out", type=Path, default=None)
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    try:
+        pdf_ours, pdf_base = bench_pdf(tmp, a.pdf_pages)
+        one, two, full, rerun, rss = bench_text(tmp, a.docs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    k = max(1, len(rss) // 10)
+    rows = [
+        ("text-layer PDF pages/s: pipeline vs pdfplumber extract_text", f"{pdf_ours:.1f} vs {pdf_base:.1f}",
+         f"{pdf_ours / pdf_base:.2f}×", "≥ 0.8×"),
+        ("TXT/HTML documents/s, 1 worker", f"{one:.0f}/s", f"{one:.0f}/s per core", "≥ 200/s per core"),
+        ("2 workers vs 1 (2 cores)", f"{two:.0f}/s vs {one:.0f}/s", f"{two / one:.2f}×", "≥ 1.7×"),
+        ("unchanged re-run vs full run", f"{rerun:.3f}s vs {full:.2f}s", f"{100 * rerun / full:.1f}%", "≤ 2%"),
+        (f"worker RSS over {len(rss)} docs (first 10% → last 10%, peak)",
+         f"{statistics.mean(rss[:k]):.0f} → {statistics.mean(rss[-k:]):.0f} MB", f"peak {max(rss):.0f} MB",
+         "flat, ≤ 1500 MB"),
+    ]
+    lines = [f"machine: {os.cpu_count()} cores", "", "| measure | values | ratio | target |",
+             "|---|---|---|---|"] + [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    text = "\n".join(lines)
+    print(text)
+    if a.out:
+        a.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
