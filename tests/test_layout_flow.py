@@ -49,3 +49,22 @@ def test_locator_maps_a_span_to_page_and_union_box() -> None:
     assert where.page == 2
     assert where.bbox == (50.0, 100.0, 220, 132.0)
     assert loc.locate(0, 4).page == 1
+
+
+def test_long_centred_heading_and_indented_paragraph_start_are_not_joined() -> None:
+    lines = [
+        Line("某某县政务公开领导小组办公室文件", (70.0, 80.0, 540.0, 110.0)),  # big centred heading
+        Line("某政开〔2023〕1号", (240.0, 130.0, 350.0, 142.0)),
+        Line("为推进政务公开工作，各单位要认真组织开展宣传活动并加", (50.0, 160.0, 545.0, 172.0)),
+        Line("强领导，确保取得实效。", (50.0, 180.0, 300.0, 192.0)),
+        Line("各单位要高度重视本次活动并按照要求认真落实各项工作任务", (74.0, 200.0, 545.0, 212.0)),
+        Line("一、活动时间", (74.0, 220.0, 150.0, 232.0)),
+    ]
+    ft = flow([Page(number=1, lines=lines)])
+    assert ft.text.split("\n") == [
+        "某某县政务公开领导小组办公室文件",
+        "某政开〔2023〕1号",
+        "为推进政务公开工作，各单位要认真组织开展宣传活动并加强领导，确保取得实效。",
+        "各单位要高度重视本次活动并按照要求认真落实各项工作任务",
+        "一、活动时间",
+    ]

@@ -237,7 +237,8 @@ def _read_list(src: Source, lines: list[tuple[int, int]], i: int, rest: int,
 def _continues(src: Source, lines: list[tuple[int, int]], k: int) -> bool:
     t = _text(src, k, lines)
     return (len(t) <= 20 and not _is_end(t) and ATTACH.match(t) is None and "。" not in t
-            and not t.endswith((":", "：")) and parse_marker(src, *lines[k]) is None)
+            and not t.endswith((":", "：")) and not t.startswith("(") and _NOISE.search(t) is None
+            and parse_marker(src, *lines[k]) is None)
 
 
 def _split_inline(src: Source, start: int, end: int, nxt: int) -> list[tuple[int, int]]:

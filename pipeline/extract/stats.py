@@ -16,7 +16,9 @@ Whether the text *reports* what was done decides if a figure is taken:
 * a ``notice`` / ``plan`` / ``announcement``: none — their numbers are
   targets (``邀请10余家单位``), not results;
 * unknown or ``other`` kind (news pages): only figures with a report cue —
-  共/共计/累计/合计/达到/了 — and no plan cue.
+  共/共计/累计/合计/达到/了 — and no plan cue, unless the text reads as a
+  summary (总结/情况报告 near the top, 取得了良好成效 …), which is then
+  treated like one.
 
 余/多 are dropped (30余 → 30), 千余 → 1000, 10万 → 100000, 1.2万 → 12000.
 Collection pages repeat their text, so figures are de-duplicated by

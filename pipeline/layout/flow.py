@@ -55,50 +55,81 @@ def _running_headers(pages: list[Page]) -> set[str]:
     return {t for t, n in edge.items() if n >= limit and len(t) < 40}
 
 
-def _text_right_edge(page: Page) -> float | None:
-    xs = sorted(ln.bbox[2] for ln in page.lines if ln.bbox is not None and "\t" not in ln.text)
-    if len(xs) < 3:
+@dataclass(frozen=True)
+class _Block:
+    """The page's text block: left and right edges of ordinary (non-table) lines."""
+
+    left: float
+    right: float
+
+
+def _text_block(page: Page) -> _Block | None:
+    boxes = [ln.bbox for ln in page.lines if ln.bbox is not None and "\t" not in ln.text]
+    if len(boxes) < 3:
         return None
-    return xs[int(len(xs) * 0.9)]
+    xs0 = sorted(b[0] for b in boxes)
+    xs1 = sorted(b[2] for b in boxes)
+    return _Block(left=xs0[int(len(xs0) * 0.1)], right=xs1[int(len(xs1) * 0.9)])
 
 
 def _char_width(line: Line) -> float:
     if line.bbox is None or not line.text:
         return 0.0
-    return (line.bbox[2] - line.bbox[0]) / max(1, len(line.text))
+    return max(1.0, (line.bbox[2] - line.bbox[0]) / max(1, len(line.text)))
 
 
-def _continues(line: Line, right_edge: float | None) -> bool:
-    """True when ``line`` runs to the text block's right edge mid-sentence."""
-    if right_edge is None or line.bbox is None or "\t" in line.text:
+def _height(line: Line) -> float:
+    return 0.0 if line.bbox is None else line.bbox[3] - line.bbox[1]
+
+
+def _joins(a: Line, block_a: _Block | None, b: Line, block_b: _Block | None) -> bool:
+    """True when ``b`` continues the paragraph that ``a`` wrapped at the right edge.
+
+    ``a`` must run to the right edge of its text block from the left edge
+    (so a long centred heading is not a wrapped line), must not end a
+    sentence, and ``b`` must start at the left edge (an indented ``b``
+    opens a new paragraph) in a similar font size.
+    """
+    if block_a is None or block_b is None or a.bbox is None or b.bbox is None:
         return False
-    text = line.text.rstrip()
+    if "\t" in a.text or "\t" in b.text:
+        return False
+    text = a.text.rstrip()
     if not text or text.endswith(SENTENCE_END):
         return False
-    return line.bbox[2] >= right_edge - 1.5 * max(_char_width(line), 1.0)
+    cw_a, cw_b = _char_width(a), _char_width(b)
+    if a.bbox[2] < block_a.right - 1.5 * cw_a or a.bbox[0] > block_a.left + 2.5 * cw_a:
+        return False
+    if b.bbox[0] > block_b.left + 0.8 * cw_b:
+        return False
+    ha, hb = _height(a), _height(b)
+    return abs(ha - hb) <= 0.25 * max(ha, hb, 1.0)
 
 
 def flow(pages: list[Page]) -> FlowText:
     """Concatenate pages into text + line spans (see module docstring)."""
     headers = _running_headers(pages)
+    kept: list[tuple[Line, Page, _Block | None]] = []
+    for page in pages:
+        block = _text_block(page)
+        for line in page.lines:
+            text = line.text.strip()
+            if text and not _is_page_number(text) and text not in headers:
+                kept.append((line, page, block))
     parts: list[str] = []
     spans: list[LineSpan] = []
     pos = 0
-    glue_next = False
-    for page in pages:
-        right = _text_right_edge(page)
-        for line in page.lines:
-            text = _clean(line.text)
-            if not text.strip() or _is_page_number(text) or text.strip() in headers:
-                continue
-            if parts and not glue_next:
+    for i, (line, page, block) in enumerate(kept):
+        text = _clean(line.text)
+        if i > 0:
+            prev, _, prev_block = kept[i - 1]
+            if _joins(prev, prev_block, line, block):
+                text = text.lstrip()
+            else:
                 parts.append("\n")
                 pos += 1
-            elif glue_next:
-                text = text.lstrip()
-            bbox: BBox | None = line.bbox
-            spans.append(LineSpan(pos, pos + len(text), page.number, bbox, line.confidence))
-            parts.append(text)
-            pos += len(text)
-            glue_next = _continues(line, right)
+        bbox: BBox | None = line.bbox
+        spans.append(LineSpan(pos, pos + len(text), page.number, bbox, line.confidence))
+        parts.append(text)
+        pos += len(text)
     return FlowText("".join(parts), spans)

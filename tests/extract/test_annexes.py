@@ -98,6 +98,7 @@ def test_wrapped_name_and_full_width_numbers() -> None:
 def test_file_extension_and_full_stop_dropped() -> None:
     assert _att("附件下载：政府开放日报名表.docx\n") == ["政府开放日报名表"]
     assert _att("附件：活动安排表。\n\n市政府办公室") == ["活动安排表"]
+    assert _att("附件：活动报名表\n（此件公开发布）") == ["活动报名表"]
 
 
 def test_page_headings_only_when_there_is_no_list() -> None:

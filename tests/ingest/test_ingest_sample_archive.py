@@ -23,8 +23,11 @@ CONVERTED = {
 PAGE_NUMBER = re.compile(r"—\s*\d+\s*—")
 
 
-def raw_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file())
+GENERATED_DIRS = ("txt", "pdf", "html", "docx")  # what scripts/make_sample_archive.py writes
+
+
+def raw_files(root: Path, dirs: tuple[str, ...] = GENERATED_DIRS) -> list[Path]:
+    return sorted(p for d in dirs for p in (root / d).rglob("*") if p.is_file())
 
 
 def read(path: Path) -> list[Page]:
@@ -41,7 +44,7 @@ def test_archive_has_the_seed_texts_and_one_file_per_converted_format() -> None:
     assert len([n for n in names if n.startswith("txt/")]) == 5
 
 
-@pytest.mark.parametrize("path", raw_files(RAW), ids=lambda p: p.relative_to(RAW).as_posix())
+@pytest.mark.parametrize("path", raw_files(RAW, GENERATED_DIRS + ("web",)), ids=lambda p: p.relative_to(RAW).as_posix())
 def test_every_archive_file_reads_with_text(path: Path) -> None:
     assert path.suffix.lower() in SUPPORTED_SUFFIXES
     pages = read(path)
