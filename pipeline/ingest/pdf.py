@@ -219,12 +219,30 @@ def read_tables(page: Any, chars: Sequence[Char]) -> tuple[list[list[list[str]]]
 # ---------------------------------------------------------------- pages
 
 
+def _has_overprint(chars: Sequence[Char]) -> bool:
+    """Cheap test for fake-bold overprinting (same glyph drawn twice at one spot)."""
+    seen: set[tuple[str, int, int]] = set()
+    dup = 0
+    for c in chars:
+        key = (c["text"], round(c["x0"]), round(c["top"]))
+        if key in seen:
+            dup += 1
+        seen.add(key)
+    return dup > 0.02 * max(1, len(chars))
+
+
 def _usable_chars(page: Any) -> list[Char]:
-    """Characters after removing overprinted duplicates and rotated stray text (watermarks)."""
-    try:
-        chars: list[Char] = list(page.dedupe_chars().chars)
-    except Exception:  # dedupe is an optimisation; a failure must not lose the page
-        chars = list(page.chars)
+    """Characters after removing overprinted duplicates and rotated stray text (watermarks).
+
+    pdfplumber's ``dedupe_chars`` costs about a third of a page's read
+    time, so it only runs where a cheap check finds overprinting.
+    """
+    chars: list[Char] = list(page.chars)
+    if _has_overprint(chars):
+        try:
+            chars = list(page.dedupe_chars().chars)
+        except Exception:  # dedupe is a clean-up; a failure must not lose the page
+            pass
     upright = [c for c in chars if c.get("upright", True)]
     return upright if len(upright) >= 0.7 * len(chars) else chars
 
@@ -235,7 +253,9 @@ def read_page(page: Any) -> Page:
     if needs_ocr(page, chars):
         out.needs_ocr = True
         return out
-    grids, row_lines, boxes = read_tables(page, chars)
+    # ruled tables need ruling lines: skip the (costly) table finder on pages without any
+    has_rules = bool(page.lines) or bool(page.rects)
+    grids, row_lines, boxes = read_tables(page, chars) if has_rules else ([], [], [])
     loose = [c for c in chars if not any(_inside(c, b) for b in boxes)]
     lines = chars_to_lines(loose) + row_lines
     lines.sort(key=lambda ln: (ln.bbox[1], ln.bbox[0]) if ln.bbox else (0.0, 0.0))
@@ -255,7 +275,10 @@ class PdfReader:
             raise ReaderError("not a PDF (no %PDF header)")
         try:
             with pdfplumber.open(io.BytesIO(data)) as pdf:
-                pages = [read_page(p) for p in pdf.pages]
+                pages = []
+                for p in pdf.pages:
+                    pages.append(read_page(p))
+                    p.close()  # drop pdfplumber's per-page object cache: long PDFs stay flat
         except ReaderError:
             raise
         except Exception as exc:  # pdfminer raises many unrelated types on damaged files
