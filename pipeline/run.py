@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipeline.executors import ExecutorOptions, Task, make_executor
 from pipeline.ingest import SUPPORTED_SUFFIXES
+from pipeline.normalize import enrich
 from pipeline.process import DocOutput, failed_output, process_file
 from pipeline.state import ManifestEntry, RunState
 from pipeline.store.base import TABLES, Row, TableWriter
@@ -218,7 +219,8 @@ def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = No
         e = plan.manifest.get(rel)
         if e is not None:
             plan.manifest[rel] = ManifestEntry(e.size, e.mtime_ns, sha, outputs[sha].status, outputs[sha].pages)
-    (writer or ParquetWriter(out_dir)).write_tables(assemble(plan.order, outputs))
+    tables = enrich(assemble(plan.order, outputs))
+    (writer or ParquetWriter(out_dir)).write_tables(tables)
     state.save_manifest(plan.manifest)  # after the tables: a crash in between re-writes them next time
     state.prune()
 

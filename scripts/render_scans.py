@@ -69,6 +69,8 @@ DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[(（［]\s*\d{4}\s*[〕\
 DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 TITLE_HINT = re.compile(r"关于|通知|方案|意见|办法|计划|总结|公告|报告")
 ATTACH_LABEL = re.compile(r"^附件\s*\d{0,2}$")
+#: closing punctuation never starts a line (禁则): it hangs into the margin instead
+NO_LINE_START = frozenset("。，、；：！？”’）》」』】〕,.;:!?)")
 H1 = re.compile(r"^[一二三四五六七八九十]+、")
 
 
@@ -104,12 +106,12 @@ def text_width(text: str, f: ImageFont.FreeTypeFont) -> float:
 
 
 def wrap(text: str, f: ImageFont.FreeTypeFont, width: float, first_indent: float = 0.0) -> list[str]:
-    """Greedy wrap by measured width (CJK has no word boundaries to respect)."""
+    """Greedy wrap by measured width (CJK has no word boundaries; closing punctuation may hang)."""
     lines: list[str] = []
     cur = ""
     limit = width - first_indent
     for ch in text:
-        if cur and text_width(cur + ch, f) > limit:
+        if cur and text_width(cur + ch, f) > limit and ch not in NO_LINE_START:
             lines.append(cur)
             cur = ch.lstrip()
             limit = width

@@ -19,6 +19,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -96,7 +97,24 @@ def spacy_blank_zh() -> Language:
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.max_length = 5_000_000
+    fast = _fast_jieba()
+    if fast is not None:
+        nlp.tokenizer.jieba_seg = fast  # type: ignore[attr-defined]
     return nlp
+
+
+def _fast_jieba() -> Any | None:
+    """jieba's algorithm on a compiled double-array dictionary (``jieba-fast-dat``).
+
+    Same ``cut`` interface as jieba, about 50× faster on notice-length
+    texts, which decides whether plain-text archives run at hundreds of
+    documents per second.  Falls back to pure-Python jieba when absent.
+    """
+    try:
+        import jieba_fast_dat
+    except ImportError:
+        return None
+    return jieba_fast_dat
 
 
 def extract(text: str) -> Record:

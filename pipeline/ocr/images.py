@@ -55,7 +55,9 @@ def open_image(data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Iterator[Im
             im = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
         raise ImageTooLargeError(f"decompression bomb protection: {exc}") from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+    except UnidentifiedImageError as exc:
+        raise ImageDecodeError("not a readable image: no known image format (PNG, JPEG, TIFF …)") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
         raise ImageDecodeError(f"not a readable image: {exc}") from exc
     try:
         yield im

@@ -29,6 +29,8 @@ from pipeline.ocr.tables import Cell, TableGrid
 TELEGRAM_KEYS = ("发电单位", "签批盖章", "签发盖章", "签批人", "签发人", "等级", "密级", "文号", "序号",
                  "收电单位", "发电机关")
 _KEY_TRIM = re.compile(r"[\s:：]+")
+#: marks the text of a round seal when seal text is kept (``OcrOptions.seal_text``)
+SEAL_PREFIX = "【印章】"
 
 
 def match_key(text: str) -> str | None:
@@ -234,7 +236,9 @@ def layout_page(boxes: list[OcrBox], grids: list[TableGrid] | None = None) -> Pa
         cx, cy = (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
         k = next((i for i, g in enumerate(grids)
                   if g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3]), None)
-        if k is None or b.seal:
+        if b.seal:
+            items.append(Item(r, [Line(SEAL_PREFIX + b.text.strip(), r, b.confidence)], [b]))
+        elif k is None:
             free.append(b)
         else:
             in_grid.setdefault(k, []).append(b)
