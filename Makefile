@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 GOLD ?= ../shared/dev/gold
 
-.PHONY: install run test lint score sample clean
+.PHONY: install run test lint score sample golden clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,9 @@ lint: $(STAMP)
 
 score: run
 	$(BIN)/python ../shared/tools/score.py $(GOLD) data/parsed
+
+golden: $(STAMP)  ## accept the current extraction output as the golden records (review the diff!)
+	NOTICES_REGEN_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden_records.py
 
 sample: $(STAMP)
 	$(BIN)/python scripts/make_sample_archive.py

@@ -1,19 +1,25 @@
 """Activities a notice or plan lists: numbered items under an activity heading, or table rows.
 
-Two shapes carry the list in this genre:
+The shapes that carry the list in this genre:
 
-* an outline section — ``二、活动内容`` / ``四、活动安排`` / ``（一）主要活动`` — whose
-  numbered items (any style) are the activities; a container item with its
-  own numbered sub-items (``（二）开展主题活动。`` then ``1.`` ``2.``) stands for
-  them, so the sub-items are listed instead; label items such as
-  ``（二）活动步骤`` are skipped;
+* an outline section — ``二、活动内容`` / ``四、活动安排`` / ``（一）主要活动`` /
+  ``（四）活动流程`` — whose numbered items (any style) are the activities; a
+  container item with its own numbered sub-items (``（二）开展主题活动。`` then
+  ``1.`` ``2.``) stands for them, so the sub-items are listed instead; label
+  items such as ``（二）活动步骤`` and descriptor items (``1.时间：…``,
+  ``（三）参与对象``) are skipped, while a titled item (``1.进机关：``) is kept;
+  a programme step's clock time (``1、9:00-9:30。参观…``) is not part of its title;
+* ``一是…；二是…`` running through an activity section that has no numbered items;
+* named activities with their count (``开展“A”、“B”和“C”三个主题活动``), for
+  the names a numbered item does not already carry (truncated web copies);
 * an activity table (often an attachment 计划表): tab-separated rows under a
-  header naming 序号 / 活动主题 / 活动形式 / 责任单位 / 时间 / 地点.
+  header naming 序号 / 活动主题 / 活动形式 / 责任单位 / 时间 / 地点
+  (:mod:`activity_tables`).
 
-A list introduced as options (``可采取…等形式``, ``具体内容包括但不限于``) is
-advice, not a plan; it is kept only when the document lists nothing
-concrete, and then with a warning.  Collection pages repeat their content,
-so titles are de-duplicated.
+A list introduced as options (``可采取…等形式``, ``可以采取以下形式``,
+``具体内容包括但不限于``) is advice, not a plan: it is never listed, and
+only noted in the warnings when it is all the document has.  Collection
+pages repeat their content, so titles are de-duplicated.
 """
 
 from __future__ import annotations
@@ -22,32 +28,52 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from pipeline.extract.activity_tables import table_rows
+from pipeline.extract.dates import cn_int
 from pipeline.extract.outline import (
-    PAGE_NUMBER,
     Item,
     build_outline,
     headline,
     is_field_line,
     parse_marker,
+    segment_end,
 )
 from pipeline.extract.source import Source
 from pipeline.model import Activity, Found, Record
 
 ACT_HEAD = re.compile(
-    r"活动(?:内容|安排|项目|形式|方式|事项|日程)|(?:主要|具体|重点|系列|主题|开放)活动|"
-    r"具体安排|内容安排|日程安排|开放内容|开放项目|主要内容"
+    r"活动(?:内容|安排|项目|形式|方式|事项|日程|策划|计划|流程|环节|议程|板块)|(?:主要|具体|重点|系列|主题|开放)活动|"
+    r"具体安排|内容安排|日程安排|议程安排|流程安排|开放内容|开放项目|开放安排|参观内容|参观项目|主要内容"
 )
 NON_ACT = re.compile(
     r"要求|保障|措施|目标|步骤|时间|地点|主题|对象|范围|原则|意义|领导|指导思想|注意事项|"
-    r"联系|依据|背景|考核|督查|报送|总结|流程|纪律|方法"
+    r"联系|依据|背景|考核|督查|报送|总结|(?<!走)流程|纪律|方法"  # 局长走流程 is an activity
 )
 _ACT_VERB = re.compile(r"(?:集中|组织|积极|广泛|深入|认真)?(?:开展|举办|举行|召开|组织|邀请|走进|开设|推出)")
 _EVENT_WORD = re.compile(r"活动|访谈|开放日|发布会|座谈|宣传|咨询|直播|体验|观摩|讲堂|培训|评议|征集")
 _VERB = re.compile(r"开展|举办|举行|召开|组织开展|发布|邀请")
 OPTIONS = re.compile(
     r"可(?:采取|采用|通过|结合|选择|以|根据)[^。]{0,80}?等[^。]{0,8}?(?:形式|方式|活动)|"
-    r"包括但不限于|不限于以下|可(?:参考|参照)以下|供参考|(?:以下|如下)(?:形式|方式)中?(?:任选|选择)"
+    r"包括但不限于|不限于以下|可(?:参考|参照)以下|供参考|(?:以下|如下)(?:形式|方式)中?(?:任选|选择)|"
+    r"可以?(?:采取|采用|选择|参考|参照|通过)(?:以下|如下|下列)[^。\n]{0,6}?(?:形式|方式)"
 )
+DESCRIPTOR = re.compile(
+    r"\s*(?:活动|举办|开展|计划|参与|参加|邀请|报名)?(?:时间|日期|地点|地址|单位|部门|形式|方式|对象|范围|人员|人数|名额|"
+    r"主题|要求|费用|条件|流程|须知|内容|说明|备注|情况|目的|意义|方法|办法|措施|原则|依据)\s*[:：]"
+)
+"""A ``时间：`` / ``参与对象：`` sub-item describes its parent; ``集中宣传：…`` is an activity."""
+_CLOCK = re.compile(
+    r"(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[:：点时]\s*(?:\d{1,2}\s*分?)?\s*"
+    r"(?:[-—–~～至到]+\s*(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[:：点时]\s*(?:\d{1,2}\s*分?)?)?\s*[。.，,：:、]?\s*"
+)
+"""A programme step's clock time (``9:00-9:30。参观…``): not part of its headline."""
+_QUOTED = r"(?:“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|「[^「」\n]{1,24}」)(?:活动)?"
+INLINE_LIST = re.compile(
+    rf"(?:开展|举办|组织|推出|策划|包括|安排)(?P<list>{_QUOTED}(?:\s*[、,，和及与]?\s*{_QUOTED})+)\s*等?"
+    r"(?P<n>[二两三四五六七八九十\d]{1,2})\s*(?:个|项|大|场|类)(?:主题|系列|专题|特色|重点)?活动"
+)
+"""``共组织开展“A”、“B”和“C”三个主题活动``: named activities whose count is printed."""
+_ORDINAL = re.compile(r"(?:^|(?<=[。；;，,\s:：]))(?P<n>[一二三四五六七八九十])是", re.M)
 FIELD = re.compile(
     r"\s*(?P<k>活动时间|举办时间|开展时间|计划时间|活动日期|时间|日期|活动地点|举办地点|地点|地址|"
     r"牵头单位|责任单位|承办单位|主办单位|负责单位|组织单位|牵头部门|责任部门|活动形式|形式|活动方式)"
@@ -56,16 +82,6 @@ FIELD = re.compile(
 _ATTACH_LINE = re.compile(r"\s*附\s*件")
 _DATE_LINE = re.compile(r"\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十\s]+月[\d一二三四五六七八九十\s]+日\s*$")
 _PUNCT = re.compile(r"[\s\"“”‘’'《》〈〉()（）【】〔〕,，、。.;；:：!！?？·•…\-—]")
-
-# Table columns: role → header keywords, most specific first.
-_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
-    ("seq", re.compile(r"^(?:序号|编号|序|号)$")),
-    ("title", re.compile(r"主题|名称|活动内容|项目|^内容$|^活动$")),
-    ("form", re.compile(r"形式|方式")),
-    ("lead", re.compile(r"单位|部门|牵头|责任")),
-    ("time", re.compile(r"时间|日期|月份")),
-    ("location", re.compile(r"地点|场所|地址")),
-]
 
 
 @dataclass
@@ -83,8 +99,11 @@ def fill(src: Source, rec: Record) -> None:
     """Append the document's activities (numbered in document order) to ``rec.activities``."""
     lines = src.lines()
     items = build_outline(src, lines, barrier=_barriers(src, lines))
-    cands = _from_outline(src, lines, items) + _from_tables(src, lines)
+    cands = _from_outline(src, lines, items) + [
+        _Cand(r.title.start, r.title, False, r.fields, table=True) for r in table_rows(src, lines)]
     kind = rec.kind.value if rec.kind else None
+    if kind != "summary":
+        cands += _inline_list(src, cands)
     if not cands and kind != "summary":
         cands = _verb_led_top_items(src, lines, items)
         if cands:
@@ -94,8 +113,10 @@ def fill(src: Source, rec: Record) -> None:
     concrete = [c for c in cands if not c.option]
     if concrete:
         cands = concrete
-    elif options:
-        rec.warnings.append(f"activities: only a list of generic options ({len(options)} items) was found")
+    else:
+        cands = []
+        if options:
+            rec.warnings.append(f"activities: only a list of generic options ({len(options)} items), not listed")
     seq = len(rec.activities)
     for c in cands:
         seq += 1
@@ -161,7 +182,11 @@ def _barriers(src: Source, lines: list[tuple[int, int]]) -> set[int]:
 
 
 def _item_headline(src: Source, lines: list[tuple[int, int]], it: Item) -> Found[str] | None:
-    return headline(src, lines, it.line, it.marker.end, "outline")
+    start = it.marker.end
+    clock = _CLOCK.match(src.norm, start, lines[it.line][1])
+    if clock and clock.end() < lines[it.line][1] and re.search(r"\d\s*[:：点时]", clock.group()):
+        start = clock.end()
+    return headline(src, lines, it.line, start, "outline")
 
 
 def _label(src: Source, h: Found[str] | None, rx: re.Pattern[str]) -> bool:
@@ -182,10 +207,65 @@ def _from_outline(src: Source, lines: list[tuple[int, int]], items: list[Item]) 
         if id(it) in done:
             continue
         h = _item_headline(src, lines, it)
-        if _label(src, h, ACT_HEAD):
+        if h is not None and _label(src, h, ACT_HEAD):
             opt = OPTIONS.search(_own_text(src, lines, it)) is not None
-            out.extend(_collect(src, lines, it, opt, done))
+            out.extend(_section(src, lines, it, h, opt, done))
     out.extend(_plain_sections(src, lines, items, done))
+    return out
+
+
+def _section(src: Source, lines: list[tuple[int, int]], it: Item, h: Found[str], option: bool,
+             done: set[int]) -> list[_Cand]:
+    """An activity section: its numbered items, else the 一是…二是… parts of its text."""
+    if it.children:
+        return _collect(src, lines, it, option, done)
+    done.add(id(it))
+    end = lines[max(it.end_line, it.line + 1) - 1][1]
+    return _ordinal_items(src, h.end, end, option)
+
+
+def _ordinal_items(src: Source, start: int, end: int, option: bool) -> list[_Cand]:
+    """``一是开展…；二是举办…`` in a section's running text: each part is an activity."""
+    norm = src.norm
+    marks: list[re.Match[str]] = []
+    for m in _ORDINAL.finditer(norm, start, end):
+        if cn_int(m["n"]) == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2:
+        return []
+    out: list[_Cand] = []
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else end
+        nl = norm.find("\n", m.end(), stop)
+        e = segment_end(norm, m.end(), nl if nl >= 0 else stop)
+        comma = re.search(r"[，,]", norm[m.end():e])
+        if e - m.end() > 60 and comma:
+            e = m.end() + comma.start()  # a long sentence: its first clause names the activity
+        h = src.found(m.end(), e, "ordinal", strip="，,、 ")
+        if h:
+            out.append(_Cand(h.start, h, option))
+    return out
+
+
+def _inline_list(src: Source, found: list[_Cand]) -> list[_Cand]:
+    """Quoted names in ``开展“A”、“B”和“C”三个主题活动`` when the printed count agrees;
+    a name that a listed item already carries is not repeated."""
+    out: list[_Cand] = []
+    keys = [_bare(c.title.value) for c in found]
+    for m in INLINE_LIST.finditer(src.norm):
+        names = list(re.finditer(_QUOTED, src.norm[m.start("list"):m.end("list")]))
+        n = int(m["n"]) if m["n"].isdigit() else cn_int(m["n"])
+        if n != len(names):
+            continue
+        for q in names:
+            a = m.start("list") + q.start()
+            h = src.found(a, a + len(q.group()), "inline-list")
+            if h is None:
+                continue
+            key = _bare(h.value)
+            if key and not any(key in k or k in key for k in keys if k):
+                keys.append(key)
+                out.append(_Cand(h.start, h))
     return out
 
 
@@ -217,14 +297,14 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
     for child in root.children:
         done.add(id(child))
         s, e = lines[child.line]
-        if is_field_line(src, child.marker.end, e):
+        if DESCRIPTOR.match(src.norm, child.marker.end, e):
             continue  # "1.时间：5月15日" describes the parent, it is not an activity
         h = _item_headline(src, lines, child)
         if h is None:
             continue
         opt = option or OPTIONS.search(_own_text(src, lines, child)) is not None
         if _label(src, h, ACT_HEAD):
-            out.extend(_collect(src, lines, child, opt, done))
+            out.extend(_section(src, lines, child, h, opt, done))
             continue
         if _label(src, h, NON_ACT) and len(h.value) <= 10 and not _VERB.match(src.norm[h.start:h.end]):
             continue
@@ -253,6 +333,8 @@ def _plain_sections(src: Source, lines: list[tuple[int, int]], items: list[Item]
         stop = next((j for j, _ in heads[k + 1:] if j > i), len(lines))
         inside = [it for it in items if i < it.line < stop and id(it) not in done]
         if not inside:
+            if stop > i + 1:
+                out.extend(_ordinal_items(src, lines[i][1], lines[stop - 1][1], False))
             continue
         top = min(it.level for it in inside)
         for it in inside:
@@ -294,138 +376,3 @@ def _field_role(key: str) -> str | None:
     if "单位" in key or "部门" in key:
         return "lead"
     return None
-
-
-# ---------------------------------------------------------------- tables
-
-
-def _cells(src: Source, s: int, e: int) -> list[tuple[int, int]]:
-    """(start, end) of every tab-separated cell of a line, trimmed; empty cells kept."""
-    out = []
-    pos = s
-    for part in src.text[s:e].split("\t"):
-        a, b = pos, pos + len(part)
-        while a < b and src.text[a] in " \u3000\r":
-            a += 1
-        while b > a and src.text[b - 1] in " \u3000\r":
-            b -= 1
-        out.append((a, b))
-        pos += len(part) + 1
-    return out
-
-
-def _header_roles(src: Source, cells: list[tuple[int, int]]) -> dict[int, str] | None:
-    """Column index → role when the row is an activity-table header, else None."""
-    roles: dict[int, str] = {}
-    for idx, (a, b) in enumerate(cells):
-        t = re.sub(r"\s", "", src.norm[a:b])
-        if not t:
-            continue
-        if len(t) > 10 and idx == 0 and re.search(r"(?:序号|编号)$", t):
-            t = t[-2:]  # the table's title glued to its first header cell by the layout
-        if len(t) > 10:
-            return None
-        for role, rx in _COLUMNS:
-            if role not in roles.values() and rx.search(t):
-                roles[idx] = role
-                break
-    if "title" not in roles.values() or len(roles) < 2:
-        return None
-    return roles
-
-
-def _from_tables(src: Source, lines: list[tuple[int, int]]) -> list[_Cand]:
-    out: list[_Cand] = []
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        roles = _header_roles(src, _cells(src, s, e)) if "\t" in src.text[s:e] else None
-        if roles is None:
-            i += 1
-            continue
-        i = _read_table(src, lines, i, roles, out)
-    return out
-
-
-Span = tuple[int, int]
-Row = list[list[Span]]
-"""A table row: for every column, the pieces of text (one per printed line) it holds."""
-
-
-def _read_table(src: Source, lines: list[tuple[int, int]], head: int, roles: dict[int, str],
-                out: list[_Cand]) -> int:
-    """Rows after the header at ``head`` → candidates; returns the first line after the table."""
-    width = len(_cells(src, *lines[head]))
-    named = sorted(roles)
-    seq = next((i for i, r in roles.items() if r == "seq"), None)
-    rows: list[Row] = []
-    i = head + 1
-    while i < len(lines):
-        s, e = lines[i]
-        t = src.norm[s:e]
-        if not t.strip() or PAGE_NUMBER.match(t):
-            i += 1
-            continue
-        if "\t" not in t:
-            nxt = next((j for j in range(i + 1, min(i + 4, len(lines)))
-                        if src.norm[lines[j][0]:lines[j][1]].strip()), None)
-            if nxt is not None and "\t" in src.norm[lines[nxt][0]:lines[nxt][1]]:
-                i += 1  # a running head or title between table pages
-                continue
-            break
-        cells = _cells(src, s, e)
-        if _header_roles(src, cells) is not None:
-            i += 1  # the header repeated on the next page
-            continue
-        placed = _align(cells, width, named)
-        if rows and seq is not None and _empty(placed[seq]) and any(not _empty(c) for c in placed):
-            for col, c in enumerate(placed):  # a wrapped row: no 序号 of its own
-                if not _empty(c):
-                    rows[-1][col].append(c)
-        elif any(not _empty(c) for c in placed):
-            rows.append([[c] if not _empty(c) else [] for c in placed])
-        i += 1
-    for row in rows:
-        cand = _row_cand(src, row, roles)
-        if cand:
-            out.append(cand)
-    return i
-
-
-def _empty(c: Span) -> bool:
-    return c[1] <= c[0]
-
-
-def _align(cells: list[Span], width: int, named: list[int]) -> list[Span]:
-    """Cells placed under the header's columns; a row with a different cell count is
-    matched by its non-empty cells, in order."""
-    if len(cells) == width:
-        return cells
-    if cells and _empty(cells[0]):  # "\t（邀请群众代表）": a leading tab keeps the columns
-        return (cells + [(0, 0)] * width)[:width]
-    full = [c for c in cells if not _empty(c)]
-    placed: list[Span] = [(0, 0)] * width
-    if len(full) <= len(named):
-        for idx, c in zip(named, full):
-            placed[idx] = c
-        return placed
-    for idx in range(min(width, len(cells))):
-        placed[idx] = cells[idx]
-    return placed
-
-
-def _row_cand(src: Source, row: Row, roles: dict[int, str]) -> _Cand | None:
-    fields: dict[str, str] = {}
-    title: Found[str] | None = None
-    for idx, role in roles.items():
-        if idx >= len(row) or not row[idx] or role == "seq":
-            continue
-        pieces = row[idx]
-        value = "".join(src.text[a:b] for a, b in pieces)
-        if role == "title":
-            title = Found(value, pieces[0][0], pieces[-1][1], "table")
-        else:
-            fields[role] = value
-    if title is None or not title.value.strip():
-        return None
-    return _Cand(title.start, title, False, fields, table=True)

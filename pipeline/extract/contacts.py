@@ -13,10 +13,13 @@ Web copies carry site footers (主办单位 / 联系方式 beside ICP备 / 版�
 on short lines next to a footer marker, are ignored.  Collection pages and
 OCR'd telegrams repeat blocks, so a contact already covered is skipped.
 
-Numbers are kept as printed (``0739-7923727``); an annotation such as
-``(办)`` is dropped, ``(传真)`` makes the number a fax as well as a phone
-(it is listed among the phones in the text), and a ``传真：`` label makes
-faxes only.
+Numbers are kept as printed (``0739-7923727``, ``(0411)82345678``,
+``400-812-3456``, ``…转8012``; a six-digit local number only after an area
+code); an annotation such as ``(办)`` is dropped, ``(传真)`` makes the number
+a fax as well as a phone (it is listed among the phones in the text), a
+person (``139…（张老师）``) names the number's own contact, and a ``传真：``
+label makes faxes only.  Contact tables (a header naming 联系人 and 电话) are
+read row by row by :mod:`contact_tables`.
 """
 
 from __future__ import annotations
@@ -24,47 +27,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.extract.contact_patterns import (
+    ANNOT,
+    EMAIL,
+    EMAIL_LABEL,
+    FAX_LABEL,
+    LABEL_TAIL,
+    NAME_LABEL,
+    PHONE,
+    PHONE_LABEL,
+    SEP,
+    is_person,
+)
+from pipeline.extract.contact_tables import table_contacts
 from pipeline.extract.source import Source
 from pipeline.model import Contact, Found, Record
-
-_S = r"[ \t]*"
-NAME_LABEL = re.compile(rf"联{_S}系{_S}人(?:员)?(?:及{_S}(?:联系)?(?:电话|方式))?")
-PHONE_LABEL = re.compile(
-    rf"(?:(?:联系|办公|咨询|报名|值班|服务|监督|举报|投诉){_S})?电{_S}话(?:号码)?|联系方式|手{_S}机(?:号码?)?|"
-    rf"座{_S}机|固{_S}话|(?<![A-Za-z])(?:Tel|TEL|tel)\b"
-)
-FAX_LABEL = re.compile(rf"传{_S}真")
-EMAIL_LABEL = re.compile(rf"(?:电子)?邮{_S}箱|电子信箱|(?<![A-Za-z])[Ee]-?mail|邮件地址")
-_LABEL_TAIL = re.compile(rf"{_S}(?:[/(、及和]{_S}传{_S}真{_S}\)?)?{_S}(?:号码)?{_S}[:：]?{_S}")
-
-MOBILE = r"1[3-9]\d(?:[ -]?\d{4}){2}"
-LANDLINE = r"(?:\(0\d{2,3}\)|0\d{2,3}[ \t]?[-—－]?[ \t]?)?[2-9]\d{6,7}(?:[ \t]?(?:转|-|—)[ \t]?\d{1,4})?"
-HOTLINE = r"[48]00[-]?\d{3}[-]?\d{4}"
-PHONE = re.compile(rf"(?<!\d)(?:{MOBILE}|{HOTLINE}|{LANDLINE})(?!\d)")
-EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_ANNOT = re.compile(r"[ \t]*\((?P<a>[^()\d]{1,6})\)")
-_SEP = re.compile(r"[ \t]*(?:[、，,;；/]|或|和|及)?[ \t]*")
 
 FOOTER = re.compile(r"ICP|备案号|版权|Copyright|copyright|网站标识码|公网安备|技术支持|网站地图|All ?[Rr]ights")
 PAGE_META = re.compile(r"来源[:：]|浏览(?:次数)?[:：]|浏览量|访问量|发布时间|发布日期|点击(?:数|量|率)?[:：]|阅读(?:数|量)?[:：]")
 _FOOTERISH = re.compile(r"主办|承办|协办|维护|地址|邮编|网站|站点|版权|Copyright")
 _NEAR_FOOTER = re.compile(r"联系|电话|邮箱|传真")
-_ORGAN_END = re.compile(
-    r"(?:办|局|室|处|委|部|中心|组|委员会|协会|工会|联合会|院|所|站|队|馆|公司|政府|单位|街道|乡|镇|县|市|区|厅|股)$"
-)
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾"
-    "夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申"
-    "欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
-    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-    "官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋"
-    "相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯"
-    "元束檀衣信展阴昝智幸奉植衡富尧闭由"
-)
-"""Common single-character surnames: a 联系人 value is a name only if it starts with one
-(欧阳/司马 … start with one too), which keeps 报名 / 名额有限 / 办公室 out."""
-_NOT_NAME = re.compile(r"电话|手机|邮箱|传真|联系|方式|地址|办公|号码|本人|负责|单位|部门")
-NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:同志|老师|女士|先生|科长|主任|处长|部长|局长)?")
 _GAP = 40
 
 
@@ -88,9 +70,9 @@ class _Person:
 
 
 def fill(src: Source, rec: Record) -> None:
-    """Append the document's contact blocks to ``rec.contacts``."""
-    noise = _noise_spans(src)
-    found: list[Contact] = []
+    """Append the document's contact blocks (and contact-table rows) to ``rec.contacts``."""
+    found, table_lines = table_contacts(src)
+    noise = _noise_spans(src) + table_lines
     for block in _blocks(src, noise):
         found.extend(_parse(src, block))
     for c in _merge_lone_emails(found):
@@ -159,7 +141,7 @@ def _hits(src: Source, noise: list[tuple[int, int]]) -> list[_Hit]:
                 continue  # 联系人及电话 is one label; 电话 inside it is not another
             if kind == "fax" and (norm[max(0, m.start() - 1)] == "/" or "(" in norm[max(0, m.start() - 3):m.start()]):
                 continue  # 2630101（传真）/（兼传真）: an annotation of the number before it
-            tail = _LABEL_TAIL.match(norm, m.end())
+            tail = LABEL_TAIL.match(norm, m.end())
             end = _value_start(norm, tail.end() if tail else m.end())
             if kind == "phone" and "传" in norm[m.end():end]:
                 kind_ = "phone+fax"
@@ -249,16 +231,24 @@ def _names(src: Source, start: int, end: int) -> list[Found[str]]:
         if len(word) == 1 and re.match(r"[\u4e00-\u9fff]", word):
             pending = (a, b)
             continue
-        if NAME.fullmatch(word) and word[0] in SURNAMES and not _ORGAN_END.search(word) \
-                and not _NOT_NAME.search(word):
+        if is_person(word):
             f = src.found(a, b, "contact", squash_space=True)
             if f:
                 out.append(f)
     return out
 
 
-def _phones(src: Source, pos: int, end: int) -> tuple[list[Found[str]], list[Found[str]], int]:
-    """Phones (and numbers annotated 传真) listed from ``pos``; returns where the list ends."""
+def _annotation_name(a: str) -> bool:
+    """``(张老师)`` after a number names its person; ``(办)`` / ``(白天)`` / ``(同微信)`` do not."""
+    return is_person(a) and not re.search(r"[天日时班号信机座线晚早周]", a)
+
+
+def _phones(src: Source, pos: int, end: int,
+            named: list[tuple[Found[str], Found[str]]] | None = None) -> tuple[list[Found[str]], list[Found[str]], int]:
+    """Phones (and numbers annotated 传真) listed from ``pos``; returns where the list ends.
+
+    A number annotated with a person (``139…（张老师）``) is also put in ``named``.
+    """
     norm = src.norm
     phones: list[Found[str]] = []
     faxes: list[Found[str]] = []
@@ -270,13 +260,17 @@ def _phones(src: Source, pos: int, end: int) -> tuple[list[Found[str]], list[Fou
         if not m:
             break
         f = src.found(m.start(), m.end(), "contact")
-        annot = _ANNOT.match(norm, m.end(), end)
+        annot = ANNOT.match(norm, m.end(), end)
         pos = annot.end() if annot else m.end()
         if f:
             phones.append(f)
             if annot and "传真" in annot["a"]:
                 faxes.append(f)
-        sep = _SEP.match(norm, pos, end)
+            if annot and named is not None and _annotation_name(annot["a"]):
+                g = src.found(annot.start("a"), annot.end("a"), "contact", squash_space=True)
+                if g:
+                    named.append((f, g))
+        sep = SEP.match(norm, pos, end)
         if sep is None or sep.end() == pos and not PHONE.match(norm, pos, end):
             break
         pos = sep.end()
@@ -294,10 +288,13 @@ def _parse(src: Source, block: _Block) -> list[Contact]:
         if h.kind == "name":
             _read_people(src, h.end, stop, people)
         elif h.kind in ("phone", "phone+fax"):
-            ph, fx, _ = _phones(src, _skip_open(norm, h.end), stop)
+            named: list[tuple[Found[str], Found[str]]] = []
+            ph, fx, _ = _phones(src, _skip_open(norm, h.end), stop, named)
             if not people:
                 people.append(_Person())
-            people[-1].phones.extend(ph)
+            owned = {id(p) for p, _ in named}
+            people[-1].phones.extend(p for p in ph if id(p) not in owned)
+            people.extend(_Person([n], [p]) for p, n in named)
             faxes.extend(ph if h.kind == "phone+fax" else fx)
             _read_people(src, _after_phones(src, h.end, stop), stop, people, continuing=True)
         elif h.kind == "fax":
@@ -357,7 +354,7 @@ def _read_people(src: Source, start: int, stop: int, people: list[_Person], cont
         person.phones.extend(ph)
         if not ph:
             return
-        sep = _SEP.match(norm, end, stop)
+        sep = SEP.match(norm, end, stop)
         pos = sep.end() if sep else end
         continuing = True
 

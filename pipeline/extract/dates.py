@@ -95,7 +95,8 @@ def resolve_year(month: int, ref: dt.date | None, ref_year: int | None = None) -
 
 PLACEHOLDER_YEAR = re.compile(r"20[xX×*＊]{2}\s*年|二[〇零○O][xX×*]{2}\s*年")
 DAY_DATE = re.compile(
-    rf"(?:(?P<y>{YEAR}|20[xX×*]{{2}}){SP}年{SP})?(?P<m>{NUM}){SP}月{SP}(?P<d>{NUM}){SP}[日号]"
+    rf"(?:(?P<y>{YEAR}|20[xX×*]{{2}}){SP}年{SP})?(?P<m>{NUM}){SP}月{SP}(?P<d>{NUM})"
+    rf"(?:{SP}[-—–~至到]{SP}(?P<d2>{NUM}))?{SP}[日号]"  # "5月12-15日": a compact range in one month
 )
 _END_DATE = re.compile(
     rf"(?:(?P<y>{YEAR}){SP}年{SP})?(?:(?P<m>{NUM}){SP}月{SP})?(?P<d>{NUM}){SP}[日号]"
@@ -157,6 +158,12 @@ def find_day_ranges(s: str, lo: int = 0, hi: int | None = None) -> list[DayRange
         first = _day_ref(m)
         if first is None:
             continue
+        if m["d2"]:
+            d2 = cn_int(m["d2"])
+            if d2 is not None and first.day < d2 <= 31:
+                out.append(DayRange(first, DayRef(first.year, first.month, d2, first.placeholder), m.start(), m.end()))
+                pos = m.end()
+            continue
         j = m.end()
         w = _WEEKDAY.match(s, j, hi)
         j = w.end() if w else j
@@ -210,7 +217,7 @@ def range_to_dates(r: DayRange, issue: dt.date | None,
     return a, b
 
 
-# A web page's publishing line: "发布时间：2022-05-12", "时间:2022年5月12日".
+# A web page's publishing line: "发布时间：2022-05-12", "时间:2022年5月12日", "发布日期: | 2018-04-25" (a grid cell).
 PUBLISH_DATE = re.compile(
-    r"(?:发布|更新|成文)?(?:时间|日期)\s*[:：]\s*(?P<y>\d{4})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})"
+    r"(?:发布|更新|成文)?(?:时间|日期)\s*[:：][\s|]*(?P<y>\d{4})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})"
 )

@@ -4,8 +4,11 @@ The genre states deadlines in a handful of shapes — ``于5月13日前上报活
 ``5月16日16时前报县政务公开办``, ``5月20日前，上报活动总结``,
 ``报名截止时间为2019年5月10日18:00``, ``报名时间：5月6日至10日`` — and uses
 the same dates for other things (``5月15日上午9时…举行``).  A date counts
-only when it is closed by 前/之前/止 and a submitting verb follows in the
-same sentence, or when 截止/截至 or a 报名时间 label ties it to submitting.
+only when it is closed by 前/之前/止 (or opened by 最迟/不晚于) and a
+submitting verb follows in the same sentence, or when 截止/截至 or a 报名时间
+label ties it to submitting.  A registration window closes on its last day:
+``报名时间：5月6日9:00至5月10日17:00`` → 5月10日 17:00, ``即日起至5月10日`` →
+5月10日, a window over New Year rolls into the next year.
 Relative deadlines (``提前5个工作日``, ``活动结束后5个工作日内``) have no date
 and are only noted in the warnings.
 
@@ -18,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
-from pipeline.extract.dates import FULL_DATE, MONTH_DAY, NUM, cn_int, make_date, resolve_year
+from pipeline.extract.dates import FULL_DATE, MONTH_DAY, NUM, YEAR, cn_int, make_date, resolve_year
 from pipeline.extract.source import Source
 from pipeline.model import Deadline, Found, Record
 
@@ -31,16 +35,23 @@ TAIL = re.compile(
     rf"|(?P<part>上午|下午|中午|晚上|下班|上班))?"
     rf"[ \t]*(?P<before>之前|以前|前(?!后)|止|为止)?"
 )
-SUBMIT = re.compile(
-    r"上报|报送|报至|报给|报名|提交|递交|发送|反馈|备案|报备|寄送|寄至|送达|送至|交至|上传|填报|申报|"
-    r"发至|传至|传真至|发邮件|发到|录入|登记|推荐|回执|汇总至|报告"
+SUBMIT = re.compile(  # 网上报名 is not 上报; 报名回执 / 报名表 name a thing, not the act
+    r"(?<![网线])上报|报送|报至|报给|报名(?!表|回执|材料|信息|单|方式|电话|地点|条件|对象|人员|二维码|链接|入口)|提交|递交|发送|反馈|备案|报备|寄送|寄至|送达|送至|交至|上传|填报|申报|"
+    r"发至|传至|传真至|发邮件|发到|录入|登记|推荐|汇总至|报告"
 )
-_SHORT_VERB = re.compile(r"[，,\s]*(?:(?:将|把)[^，,。；;]{0,30}?)?(?P<v>报|交|送|发)(?![道纸刊社到])")
+_SHORT_VERB = re.compile(r"[，,\s]*(?:(?:将|把)[^，,。；;]{0,30}?)?(?P<v>报|交|送|发)(?![道纸刊社到名])")
 CUTOFF = re.compile(r"截止|截至|截止到|截止于")
 REG_RANGE = re.compile(
     r"(?P<what>报名|报送|申报|征集|提交|预约)[^。；;\n]{0,6}?(?:时间|日期)[ \t]*(?:为|是|:|：)?[ \t]*"
 )
-RANGE_END = re.compile(rf"[ \t]*(?:至|到|—|–|-|~|～)[ \t]*(?:(?P<m>{NUM})[ \t]*月)?[ \t]*(?P<d>{NUM})[ \t]*[日号]")
+SINCE = re.compile(r"(?:即日|即时|今日|今天|现在|公告发布之日|发布之日|通知下发之日|本通知印发之日)起?[ \t]*(?:至|到|—|-|~|～)[ \t]*$")
+RANGE_END = re.compile(
+    rf"[ \t]*(?:\((?:星期|周)[一二三四五六日天]\))?[ \t]*"
+    rf"(?:(?:上午|下午|中午|晚上|早上)?[ \t]*\d{{1,2}}[ \t]*(?::[ \t]*\d{{2}}|[时点](?:[ \t]*\d{{1,2}}[ \t]*分|半)?))?"
+    rf"[ \t]*(?:至|到|—|–|-|~|～)[ \t]*(?:(?P<y>{YEAR})[ \t]*年)?[ \t]*(?:(?P<m>{NUM})[ \t]*月)?[ \t]*(?P<d>{NUM})[ \t]*[日号]"
+)
+"""The end of a window: ``至10日``, ``9:00至5月10日``, ``—2026年1月5日``."""
+LATEST = re.compile(r"(?:最迟|最晚|不晚于|不迟于)[ \t]*(?:于|在)?[ \t]*$")
 _LABEL_BEFORE = re.compile(
     r"(?P<v>[\u4e00-\u9fff]{0,8}?(?:上报|报送|提交|报名|申报|反馈|填报))(?:的)?(?:时间|日期|期限)[ \t]*(?:为|是|:|：)?[ \t]*$"
 )
@@ -57,13 +68,12 @@ def fill(src: Source, rec: Record) -> None:
     ref_year = rec.year.value if rec.year else (rec.period_start.value.year if rec.period_start else None)
     seen = {(d.date.value, _key(d.task)) for d in rec.deadlines}
     norm = src.norm
-    for ds, de, y, m, d in _dates(norm):
+    for ds, de, y, _, _ in _dates(norm):
         hit = _as_deadline(src, ds, de)
         if hit is None:
             continue
-        time, task, m, d = hit
-        year = y if y is not None else resolve_year(m, ref_date, ref_year)
-        date = make_date(year, m, d)
+        time, task = hit.time, hit.task
+        date = make_date(_year(hit, y, ref_date, ref_year), hit.month, hit.day)
         if date is None:
             rec.warnings.append(f"deadlines: no year for {src.text[ds:de]} ({task})")
             continue
@@ -75,6 +85,17 @@ def fill(src: Source, rec: Record) -> None:
     rel = RELATIVE.search(norm)
     if rel:
         rec.warnings.append(f"deadlines: relative deadline not dated: {src.text[rel.start():rel.end()]}")
+
+
+def _year(hit: _Hit, printed: int | None, ref: dt.date | None, ref_year: int | None) -> int | None:
+    """The closing day's year: printed with it, else the date's, rolling over New Year in a window."""
+    if hit.year is not None:
+        return hit.year
+    first = hit.from_month or hit.month
+    base = printed if printed is not None else resolve_year(first, ref, ref_year)
+    if base is None:
+        return None
+    return base + (1 if hit.from_month and hit.month < hit.from_month else 0)
 
 
 def _key(task: str) -> str:
@@ -122,12 +143,32 @@ def _sentence_start(norm: str, pos: int, limit: int = 60) -> int:
     return max(0, pos - limit)
 
 
-def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, int] | None:
-    """(time, task, month, day) when the date at ``ds:de`` is a submission deadline."""
+class _Hit(NamedTuple):
+    """A deadline read at one date: the closing day may be another date (a range's end)."""
+
+    time: str | None
+    task: str
+    month: int
+    day: int
+    year: int | None = None  # printed with the range's end
+    from_month: int | None = None  # the range's first month (a window over New Year)
+
+
+def _as_deadline(src: Source, ds: int, de: int) -> _Hit | None:
+    """The deadline when the date at ``ds:de`` is a submission deadline (or opens a registration window)."""
     norm = src.norm
     m0 = MONTH_DAY.search(norm, ds, de)
     month, day = (cn_int(m0["m"]) or 0, cn_int(m0["d"]) or 0) if m0 else (0, 0)
     before_txt = norm[_clause_start(norm, ds):ds]
+    # 报名时间：即日起至5月10日 / 即日起至5月10日接受报名 → the open window closes that day
+    since = SINCE.search(before_txt)
+    if since:
+        tail = TAIL.match(norm, de)
+        window = norm[_sentence_start(norm, ds):_clause_end(norm, de)]
+        what = REG_RANGE.search(before_txt) or SUBMIT.search(window)
+        if what is not None and tail is not None:
+            task = what["what"] if what.re is REG_RANGE else what.group()
+            return _Hit(_time(tail), task, month, day)
     # 报名时间：5月6日至10日 → the range's last day closes registration
     reg = REG_RANGE.search(before_txt)
     rng = RANGE_END.match(norm, de)
@@ -137,7 +178,8 @@ def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, i
         if m2 and d2:
             tail = TAIL.match(norm, rng.end())
             time = _time(tail) if tail else None
-            return time, reg["what"], m2, d2
+            y2 = cn_int(rng["y"]) if rng["y"] else None
+            return _Hit(time, reg["what"], m2, d2, y2, month)
     tail = TAIL.match(norm, de)
     assert tail is not None  # every group of TAIL is optional
     time = _time(tail)
@@ -154,9 +196,9 @@ def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, i
             return None  # 截至5月20日，共受理… reports a figure
         if SUBMIT.search(sentence) or re.search(r"报|交", before_txt[-12:]):
             task = _cutoff_task(src, ds, before_txt, after, after_start)
-            return time, task, month, day
+            return _Hit(time, task, month, day)
         return None
-    if not tail["before"]:
+    if not tail["before"] and not LATEST.search(before_txt):
         return None
     verb = SUBMIT.search(after[:50])
     short = _SHORT_VERB.match(after)
@@ -165,9 +207,9 @@ def _as_deadline(src: Source, ds: int, de: int) -> tuple[str | None, str, int, i
         if label is None:
             return None
         b0 = ds - len(before_txt)  # 方案报送时间：5月10日前
-        return time, _trim_task(src.text[b0 + label.start():b0 + label.end("v")]), month, day
+        return _Hit(time, _trim_task(src.text[b0 + label.start():b0 + label.end("v")]), month, day)
     vpos = min(p for p in (verb.start() if verb else None, short.start("v") if short else None) if p is not None)
-    return time, _task(src, ds, after_start, after_start + vpos, after_end), month, day
+    return _Hit(time, _task(src, ds, after_start, after_start + vpos, after_end), month, day)
 
 
 def _time(tail: re.Match[str]) -> str | None:
@@ -201,6 +243,8 @@ def _task(src: Source, ds: int, after_start: int, vpos: int, after_end: int) -> 
     vlen = len(verb_m.group(0)) if verb_m else 1
     verb = text[vpos:vpos + vlen]
     obj = text[vpos + vlen:rest_end].strip()
+    if norm[vpos:vpos + vlen] in ("报名", "登记", "预约") and not obj:
+        return verb  # 请于5月10日前通过电话报名: the registration itself
     lead = norm[after_start:vpos].strip(" ，,")
     if lead.startswith(("将", "把")):
         thing = text[after_start:vpos].strip(" ，,")[1:]
@@ -211,7 +255,7 @@ def _task(src: Source, ds: int, after_start: int, vpos: int, after_end: int) -> 
     if not obj or _DESTINATION.search(_PAREN.sub("", norm[vpos + vlen:rest_end].strip())):
         before = text[_clause_start(norm, ds):ds]
         before = _PAREN.sub("", before)
-        before = re.sub(r"(?:请|务必|须|需|要|应)?(?:于|在)?\s*$", "", before).strip()
+        before = re.sub(r"(?:请|务必|须|需|要|应|最迟|最晚|不晚|不迟|于|在)*\s*$", "", before).strip()
         before = _SUBJECT.sub("", before).strip()
         if before:
             return _trim_task(verb + before)

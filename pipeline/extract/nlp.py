@@ -99,7 +99,7 @@ def spacy_blank_zh() -> Language:
     nlp.max_length = 5_000_000
     fast = _fast_jieba()
     if fast is not None:
-        nlp.tokenizer.jieba_seg = fast  # type: ignore[attr-defined]
+        nlp.tokenizer.jieba_seg = fast  # type: ignore[union-attr]
     return nlp
 
 

@@ -163,7 +163,7 @@ def build_outline(src: Source, lines: list[tuple[int, int]], first: int = 0,
     return items
 
 
-def _segment_end(norm: str, pos: int, end: int) -> int:
+def segment_end(norm: str, pos: int, end: int) -> int:
     """First sentence terminator at depth 0 of quotes and brackets, else ``end``."""
     depth = 0
     for j in range(pos, end):
@@ -215,14 +215,14 @@ def headline(src: Source, lines: list[tuple[int, int]], item_line: int, text_sta
         if j is None or parse_marker(src, *lines[j]) is not None or j - item_line > 3:
             return None
         item_line, (text_start, e) = j, lines[j]
-    stop = _segment_end(norm, text_start, e)
+    stop = segment_end(norm, text_start, e)
     if stop < e:
         return src.found(text_start, stop, method, strip="，,、 ")
     j = next_content_line(src, lines, item_line, limit)
     if j is not None:
         s2, e2 = lines[j]
         if parse_marker(src, s2, e2) is None and not is_field_line(src, s2, e2):
-            stop2 = _segment_end(norm, s2, e2)
+            stop2 = segment_end(norm, s2, e2)
             piece = norm[s2:stop2].strip()
             # a short title line ("（一）加强组织领导") is complete; a full-width
             # line was cut by the page, unless the rest is only a word or two

@@ -7,13 +7,17 @@ Evidence, strongest first:
 3. a sentence that schedules the whole campaign ("从5月9日至15日在全县范围内…开展");
 4. the per-item "活动时间:" lines under numbered activities, earliest to latest,
    when nothing above exists;
-5. "5月15日是第N个政务公开日" — a one-day period on that day;
-6. in a summary, the day the reported event was held ("5月15日，…开展了…政务公开日活动").
+5. "5月15日是第N个政务公开日" (also with the 月 lost: "515日是…"), "计划/定于
+   M月D日…开展…活动" — a one-day period on that day;
+6. in a summary, the day the reported event was held: a date opening a
+   sentence that names the event and says what was done ("5月15日，…开展了…
+   政务公开日活动", "5月10日上午，以…为主题的…活动启动仪式在…举行").
 
-Submission dates ("5月13日前上报") are deadlines, never periods, and dates
-quoted from cited titles don't count.  A month-day takes the printed year,
-else the document year (event module), else the issue date's; a template
-"20xx年" date has no year and gives no period.
+Submission dates ("5月13日前上报"), registration windows ("报名时间为…") and
+dates of cited documents never are periods.  A month-day takes the printed
+year, else the document year (event module), else the issue date's; a
+template "20xx年" date has no year and gives no period.  A copy with no
+other year evidence takes the year printed in its activity period.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.extract.dates import DEADLINE_TAIL, DayRange, find_day_ranges, range_to_dates
-from pipeline.extract.event import find_mentions
-from pipeline.extract.header import Line, nonblank_lines
+from pipeline.extract.dates import DEADLINE_TAIL, DayRange, DayRef, find_day_ranges, range_to_dates
+from pipeline.extract.event import FIVE15, Mention, find_mentions, in_book_title
+from pipeline.extract.lines import Line, nonblank_lines
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
@@ -32,8 +36,12 @@ _SECTION = re.compile(
     rf"^{_TOP_NUM}\s*(?:活动|开放|宣传)?(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*(?P<rest>[:：].*)?$"
 )
 _LABEL = re.compile(r"^(?:活动|开放|宣传)(?:时间|日期)\s*[:：]\s*(?P<rest>.+)$")
-_ACTION = re.compile(r"开展|举办|举行|组织|进行|启动|实施")
-_SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|定于|拟于|将于")
+_ACTION = re.compile(r"开展|展开|举办|举行|组织|进行|启动|实施|召开")
+_SCHEDULED = re.compile(r"[定订]于|拟于|将于|计划|预计|当天|集中")
+_DAMAGED_MAY15 = re.compile(rf"{FIVE15}\s*日(?=[\s今年]*[”\"」』]?\s*(?:是|为))")
+_LONG_REACH = 400
+_SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|[定订]于|拟于|将于")
+_REGISTRATION = re.compile(r"报名|申报|报送|征集|受理|预约")
 _BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")
 _SENTENCE_END = "。；;!！"
 _REACH = 100  # OCR wraps lines mid-sentence, so a sentence is bounded by punctuation and a length cap
@@ -49,6 +57,9 @@ _IS_DAY = re.compile(r"[\s今年]*[”\"」』]?\s*(?:是|为)")
 
 def _usable(src: Source, r: DayRange) -> bool:
     if DEADLINE_TAIL.match(src.norm, r.end) or _BEFORE_DEADLINE.search(src.norm, max(0, r.start - 4), r.start):
+        return False
+    clause = max(src.norm.rfind(c, max(0, r.start - 30), r.start) for c in "。；;，,\n") + 1
+    if _REGISTRATION.search(src.norm, clause, r.start):  # "报名时间为6月6日至10日": a sign-up window
         return False
     opened = src.norm.rfind("《", 0, r.start)
     return opened < 0 or src.norm.rfind("》", opened, r.start) >= 0
@@ -118,24 +129,52 @@ def _is_clock_range(src: Source, r: DayRange) -> bool:
     return bool(re.search(r"[至到\-—~]", src.norm[r.start:r.end]))
 
 
+def _may15_damaged(src: Source, hi: int) -> list[DayRange]:
+    """"515日是…政务公开日": 5·15 printed as a day whose 月 was lost in extraction."""
+    out = []
+    for m in _DAMAGED_MAY15.finditer(src.norm, 0, hi):
+        ref = DayRef(None, 5, 15)
+        out.append(DayRange(ref, ref, m.start(), m.end()))
+    return out
+
+
 def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
-    """"5月15日是第N个政务公开日", "定于5月15日举办…政府开放日活动", or a summary's "5月15日，…开展了…"."""
-    mentions = find_mentions(src.norm, 0, hi)
-    for r in find_day_ranges(src.norm, 0, hi):
+    """"5月15日是第N个政务公开日", "定于5月15日举办…政府开放日活动", or a summary's "5月15日，…开展了…".
+
+    A summary reports the day the event was held: a date opening a sentence that names
+    the event (before or after the date) and says what was done after it; such
+    sentences run long, so they are bounded by the full stop alone.
+    """
+    mentions = [x for x in find_mentions(src.norm, 0, hi) if not in_book_title(src.norm, x.start)]
+    ranges = sorted(find_day_ranges(src.norm, 0, hi) + _may15_damaged(src, hi), key=lambda r: r.start)
+    for r in ranges:
+        if not _usable(src, r):
+            continue
         _, e = _sentence_bounds(src.norm, r.start, r.end)
         after = [x for x in mentions if r.end <= x.start < e]
-        if not after:
-            continue
-        is_day = bool(_IS_DAY.match(src.norm, r.end))
-        acted = bool(_ACTION.search(src.norm, r.end, after[0].start))
-        scheduled = acted and bool(re.search(r"定于|拟于|将于|当天|集中", src.norm[max(0, r.start - 4):after[0].start]))
-        if is_day or scheduled or (summary and acted):
+        is_day = bool(after) and bool(_IS_DAY.match(src.norm, r.end))
+        acted = bool(after) and bool(_ACTION.search(src.norm, r.end, after[0].start))
+        scheduled = acted and bool(_SCHEDULED.search(src.norm, max(0, r.start - 4), after[0].start))
+        held = summary and _held(src, r, mentions)
+        if is_day or scheduled or (summary and acted) or held:
             if r.first.placeholder:
                 return None
             d = _dates(src, rec, r)
             if d:
                 return r, d
     return None
+
+
+def _held(src: Source, r: DayRange, mentions: list[Mention]) -> bool:
+    norm = src.norm
+    s = max(norm.rfind(c, max(0, r.start - _LONG_REACH), r.start) for c in _SENTENCE_END) + 1
+    stops = [k for k in (norm.find(c, r.end, r.end + _LONG_REACH) for c in _SENTENCE_END) if k >= 0]
+    e = min(stops, default=min(len(norm), r.end + _LONG_REACH))
+    if not any(s <= x.start < e for x in mentions):
+        return False
+    lead = norm[s:r.start].rstrip(" \t")
+    opens = not lead or lead[-1] in "，,:：\n" or lead.endswith(("今年", "于"))  # the date opens its clause
+    return opens and bool(_ACTION.search(norm, r.end, e))
 
 
 _ANNEX_PAGE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
@@ -180,3 +219,6 @@ def fill(src: Source, rec: Record) -> None:
     r1, r2, a, b, method = got
     rec.period_start = Found(a, r1.start, r1.end, method)
     rec.period_end = Found(b, r2.start, r2.end, method)
+    if rec.year is None and r1.first.year is not None:
+        # a copy without title, signature or dated event sentence: the printed activity date says the year
+        rec.year = Found(r1.first.year, r1.start, r1.end, "year.period", confidence=0.8)

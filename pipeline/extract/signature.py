@@ -9,11 +9,18 @@ first such pair after the title wins, so a web page that carries an 印发
 notice and then the plan it issues keeps the notice's date, and dated
 blocks inside attachments are ignored.
 
+A name wrapped over two lines is rejoined — also when its second line
+would pass for an organ alone ("XX区政务公开政务服务\n领导小组办公室") — and
+a seal note after it ("（代章）") is dropped.
+
 Documents without a signature (telegram copies, news pages, summaries)
 name their author elsewhere: the 发电单位 cell, the organ heading the title
-("XX人民政府办公室关于…"), a 发文机关 metadata cell, a 来源 line, or a
-self-reference (我局) next to the organ's full name.  A newspaper or a bare
-place name is never an issuer.
+("XX人民政府办公室关于…"), a 发文机关 metadata cell, or — on news and
+summary pages only — a 来源 line, a self-reference (我局) next to the
+organ's full name, or a town named by the 来源 line that calls itself 我镇.
+A notice, plan or announcement is never attributed from its page's 来源
+line (that goes to ``rec.warnings``).  A newspaper, a bare place name or a
+relative name ("区司法局", "市公管局") is never an issuer.
 """
 
 from __future__ import annotations
@@ -22,13 +29,15 @@ import datetime as dt
 import re
 
 from pipeline.extract.dates import FULL_DATE, cn_int, make_date
-from pipeline.extract.header import CJK, Line, is_organ, nonblank_lines, squash
+from pipeline.extract.kind import kind_of
+from pipeline.extract.lines import CJK, Line, is_organ, nonblank_lines, squash
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{FULL_DATE.pattern})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
 _ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
 _SEAL = re.compile(r"^[(（]?\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|[印章])\s*[)）]?$")
+_SEAL_TAIL = re.compile(r"\s*[(（]\s*(?:代\s*章|盖\s*章|公\s*章|印\s*章|签\s*章|章|印)\s*[)）]$")
 _END_CONTEXT = re.compile(
     r"^(?:[(（]\s*此件|附件\s*\d*$|附件\s*\d+\s*[:：]?|抄\s*送|印\s*发|主办|版权|Copyright|网站|【|打印|关闭|"
     r"上一篇|下一篇|相关|分享|扫一扫|责任编辑|编辑)"
@@ -44,7 +53,11 @@ _SOURCE_STOP = re.compile(r"\s{2,}|\s*(?:作者|浏览|点击|发布|时间|日�
 _TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|[“\"「]|5\s*[·•・.．\-、]\s*15|政务公开|政[府务]开放")
 _META_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]\s*")
 _ISO = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+_TOWN = re.compile(rf"(?P<name>[{CJK}]{{2,12}}?)(?P<unit>镇|乡|街道)")
 _SELF_REF = re.compile(r"我(局|委|厅|办|中心|院|所|馆|队|站)")
+# the first line of a wrapped organ name starts with a place and is no closing formula (特此通知)
+_WRAPPED_HEAD = re.compile(rf"^(?:中共|中国|国家|[{CJK}]{{1,8}}?[省市县区州盟旗镇乡])(?!.*(?:特此|此致|通知|公告|如下)$)")
+_RELATIVE = ("我", "本", "该", "各", "全", "省", "市", "县", "区", "州", "镇", "乡")
 _PLACE_HINT = re.compile(r"^(?:中共|国家|中国)|[省市县区州盟旗镇乡]")
 
 
@@ -75,6 +88,10 @@ def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
         k -= 1
     if k < 0:
         return None
+    tail = _SEAL_TAIL.search(lines[k].norm)  # "XX领导小组办公室（代章）": the seal note is not the name
+    if tail and tail.start() > 0:
+        lines = lines[:k] + [Line(lines[k].start, lines[k].start + len(lines[k].norm[:tail.start()].rstrip()),
+                                  lines[k].norm[:tail.start()].rstrip())]
     block = [k]
     # a long name wrapped over two lines, or joint issuers one per line
     while k - 1 >= 0 and len(block) < 3:
@@ -91,7 +108,10 @@ def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
             return _organ_text(src, lines[block[0]].start, lines[block[0]].end)
         return Found("、".join(squash(src.text[lines[j].start:lines[j].end]) for j in block),
                      lines[block[0]].start, lines[block[-1]].end, "signature.organ")
-    if is_organ("".join(texts)) and not is_organ(texts[-1]):
+    # "XX市XX区政务公开政务服务\n领导小组办公室": the head of a long name wrapped onto its own line
+    wrapped = not is_organ(texts[-1]) or (len(texts) == 2 and _WRAPPED_HEAD.search(texts[0]) is not None
+                                            and not is_organ(texts[0]))
+    if is_organ("".join(texts)) and wrapped:
         return src.found(lines[block[0]].start, lines[block[-1]].end, "signature.organ", squash_space=True)
     if is_organ(texts[-1]):
         return _organ_text(src, lines[block[-1]].start, lines[block[-1]].end)
@@ -156,9 +176,46 @@ def _self_reference(src: Source) -> Found[str] | None:
     name = re.compile(rf"(?:^|(?<=[\s，。、；：:,;“”\"（(]))(?:近日|日前|今年以来)?[，,]?\s*(?P<v>[{CJK}]{{2,24}}?{suffix})(?![{CJK}]*?{suffix})", re.M)
     for m in name.finditer(src.norm):
         v = m["v"]
-        if _PLACE_HINT.search(v[:8]) and is_organ(v) and not v.startswith(("我", "本", "该", "各", "全")):
+        # "区司法局", "市公管局": a name relative to a place the text does not give is no full name
+        if _PLACE_HINT.search(v[:8]) and is_organ(v) and not v.startswith(_RELATIVE):
             return src.found(m.start("v"), m.end("v"), "issuer.self_reference", confidence=0.6)
     return None
+
+
+def _town_source(src: Source, lines: list[Line]) -> Found[str] | None:
+    """"来源：XX镇" on a page that calls itself 我镇: the township government reports its own event."""
+    for ln in lines:
+        m = _SOURCE.search(src.norm, ln.start, ln.end)
+        if not m:
+            continue
+        stop = _SOURCE_STOP.search(src.norm, m.end(), ln.end)
+        end = stop.start() if stop else ln.end
+        t = _TOWN.fullmatch(src.norm[m.end():end].strip())
+        if t and re.search(rf"我{t['unit']}", src.norm):
+            return src.found(m.end(), end, "issuer.source_town", confidence=0.6)
+        return None
+    return None
+
+
+def _reporter(src: Source, rec: Record, lines: list[Line]) -> Found[str] | None:
+    """The organ a news page or summary names as its source or as itself (我局); only for such pages.
+
+    A notice, plan or announcement is issued by the organ that signs it or heads its title;
+    a page's 来源 line naming the site's department is not its 发文机关署名.
+    """
+    f = (_after_label(src, lines, _SOURCE, _SOURCE_STOP, "issuer.source")
+         or _town_source(src, lines) or _self_reference(src))
+    if f is None:
+        return None
+    name = squash(src.norm[f.start:f.end])  # matched in the Simplified copy: 縣/區/鄉 are 县/区/乡
+    if name.startswith(_RELATIVE) or not _PLACE_HINT.search(name[:8]):
+        rec.warnings.append(f"issuer: {f.value} ({f.method}) is not a full organ name; left null")
+        return None
+    kind = kind_of(src, rec).value
+    if kind in ("notice", "plan", "announcement"):
+        rec.warnings.append(f"issuer: {f.value} named only by {f.method} of a {kind}; left null")
+        return None
+    return f
 
 
 def _cc(src: Source, lines: list[Line]) -> Found[str] | None:
@@ -202,8 +259,7 @@ def fill(src: Source, rec: Record) -> None:
         organ = (_after_label(src, head, _TELEGRAM_UNIT, _UNIT_STOP, "issuer.telegram_unit")
                  or _title_organ(src, rec)
                  or _after_label(src, head, _META_ORGAN, _SOURCE_STOP, "issuer.meta")
-                 or _after_label(src, lines, _SOURCE, _SOURCE_STOP, "issuer.source")
-                 or _self_reference(src))
+                 or _reporter(src, rec, lines))
     rec.issuer = organ
     if rec.issue_date is None:
         rec.issue_date = _meta_date(src)

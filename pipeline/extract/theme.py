@@ -8,6 +8,12 @@ sentence form does, since a collection page repeats later summaries with
 their own themes.  A 活动主题 column of an activity table is a header, not
 a theme, and "围绕活动主题" is a reference to one.
 
+A theme section's paragraph is the theme even when long (a plan that
+names no slogan), unless it names the event by a quoted phrase
+("举办“XX”政府开放日活动" → XX).  An event's own name is never a theme
+("“5·15政务公开日”主题座谈会", "“…”活动主题是 X" → X); of several quoted
+themes side by side the one about open government is taken.
+
 Values keep inner quotes ("解决群众“办事难”…") but lose surrounding
 quotes and the final 。.
 """
@@ -16,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.header import Line, nonblank_lines
+from pipeline.extract.event import find_mentions
+from pipeline.extract.lines import Line, nonblank_lines
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
@@ -29,10 +36,21 @@ _SENTENCES = [
     re.compile(r"(?<![\u4e00-\u9fff])主\s*题\s*[:：]\s*"),
 ]
 _AS_THEME = re.compile(r"为(?:活动)?主题")
-_QUOTED_THEME = re.compile(r"[“「『\"](?P<v>[^“”「」『』\"\n]{4,60})[”」』\"]\s*(?:这一|这个|的)?(?:活动|宣传)?主题(?![日周月]|活动)")
+# "围绕“…”这一主题" — not "“5·15政务公开日”活动主题是…" (the theme follows) nor "“…”主题座谈会"
+_QUOTED_THEME = re.compile(
+    r"[“「『\"](?P<v>[^“”「」『』\"\n]{4,60})[”」』\"]\s*(?:这一|这个|的)?(?:活动|宣传)?主题"
+    r"(?![日周月]|活动|座谈|党日|教育|\s*(?:是|为|确定|定为))"
+)
+# "举办“政务公开暖民心”政府开放日活动": a quoted name right before the event it names
+_NAMED_EVENT = re.compile(r"[“「『\"](?P<v>[^“”「」『』\"\n]{4,40})[”」』\"]\s*(?=\S)")
+# several quoted themes side by side: "以“A”、“B”为主题"
+_QUOTED_LIST = re.compile(r"[“「『\"][^“”「」『』\"]+[”」』\"](?:\s*(?:、|和|与|及|,|，)\s*[“「『\"][^“”「」『』\"]+[”」』\"])+")
+_QUOTED_PART = re.compile(r"[“「『\"](?P<v>[^“”「」『』\"]+)[”」』\"]")
+_OWN_TOPIC = re.compile(r"政务|公开|开放")
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 _TABLE_COLS = re.compile(r"活动形式|责任单位|牵头单位|开展时间|时间|序号|地点")
 _STOP = re.compile(r"[。；;!！?？\n]")
+_SECTION_LONGEST = 250
 
 
 def _matching(norm: str, start: int, end: int) -> int | None:
@@ -51,7 +69,26 @@ def _matching(norm: str, start: int, end: int) -> int | None:
     return None
 
 
-def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False) -> Found[str] | None:
+def _is_event_name(norm: str, start: int, end: int) -> bool:
+    """The span is just an event's name ("5·15政务公开日", "政府开放日活动"): a name, not a theme."""
+    ms = find_mentions(norm, start, end)
+    if not ms:
+        return False
+    rest = norm[start:ms[0].start] + norm[ms[-1].end:end]
+    return len(rest.strip()) <= 2 or rest.strip() in ("活动", "宣传活动", "系列活动")
+
+
+def _one_of_list(src: Source, start: int, end: int) -> tuple[int, int]:
+    """Of several quoted themes side by side, the one about open government (else the first)."""
+    if not _QUOTED_LIST.fullmatch(src.norm, start, end):
+        return start, end
+    parts = list(_QUOTED_PART.finditer(src.norm, start, end))
+    best = next((p for p in parts if _OWN_TOPIC.search(p["v"])), parts[0])
+    return best.start(), best.end()
+
+
+def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False,
+           longest: int = 80) -> Found[str] | None:
     """Cut an open-ended window to the quoted phrase or first sentence; drop wrapping quotes and 。."""
     norm = src.norm
     while start < end and norm[start] in " \t:：":
@@ -67,10 +104,15 @@ def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False
             end = stop.start() if stop else end
     while end > start and norm[end - 1] in " \t。.，,":
         end -= 1
+    start, end = _one_of_list(src, start, end)
     if end - start >= 2 and norm[start] in _PAIRS and _matching(norm, start, end) == end - 1:
         start, end = start + 1, end - 1
+        while end > start and norm[end - 1] in " \t。.，,":  # “…建设。”
+            end -= 1
+    if _is_event_name(norm, start, end):
+        return None
     f = src.found(start, end, method)
-    if f is None or not 4 <= len(f.value) <= 80:
+    if f is None or not 4 <= len(f.value) <= longest:
         return None
     return f
 
@@ -96,7 +138,8 @@ def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
                 return inner
             lead = _LEAD.match(nxt.norm)
             start = nxt.start + (lead.end() if lead else 0)
-            return _clean(src, start, nxt.end, "theme.section")
+            # the section's paragraph is the theme, however long (a plan that names no slogan)
+            return _clean(src, start, nxt.end, "theme.section", longest=_SECTION_LONGEST)
     return None
 
 
@@ -109,6 +152,10 @@ def _in_paragraph(src: Source, ln: Line) -> Found[str] | None:
     q = _QUOTED_THEME.search(src.norm, ln.start, ln.end)
     if q:
         return _clean(src, q.start("v"), q.end("v"), "theme.quoted", bounded=True)
+    for n in _NAMED_EVENT.finditer(src.norm, ln.start, ln.end):
+        after = find_mentions(src.norm, n.end(), min(ln.end, n.end() + 12))
+        if after and after[0].start == n.end() and not _is_event_name(src.norm, n.start("v"), n.end("v")):
+            return _clean(src, n.start("v"), n.end("v"), "theme.named_event", bounded=True)
     return None
 
 

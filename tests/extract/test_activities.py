@@ -108,11 +108,58 @@ def test_concrete_item_mentioning_forms_is_not_an_option() -> None:
     assert _titles(text) == ["开展政策解读", "举办现场咨询活动"]
 
 
-def test_options_alone_are_kept_with_a_warning() -> None:
+def test_options_alone_are_not_activities() -> None:
     text = PLAN_WITH_TABLE.split("附件：")[0]
     rec = _run(text)
-    assert len(rec.activities) == 2
+    assert rec.activities == []
     assert any("options" in w for w in rec.warnings)
+
+
+def test_forms_offered_as_a_choice_are_options() -> None:
+    text = ("三、活动形式\n各单位可以选择以下方式开展活动：\n（一）实地走访。组织代表走访项目现场。\n"
+            "（二）网上问政。开展在线问答。\n四、工作要求\n（一）加强领导。")
+    assert _titles(text) == []
+
+
+def test_other_activity_headings() -> None:
+    text = ("二、活动策划\n1. 邀请服务对象代表参观政务大厅。\n2. 举办惠企政策解读会。\n"
+            "三、宣传推广\n1. 利用政务新媒体宣传。")
+    assert _titles(text) == ["邀请服务对象代表参观政务大厅", "举办惠企政策解读会"]
+
+
+def test_programme_steps_without_their_clock_times() -> None:
+    text = ("二、活动内容\n（一）活动时间\n2024年6月20日上午\n（二）参与对象\n市民代表20名\n（三）活动流程\n"
+            "1、9:00—9:40。参观办事大厅，体验“一窗通办”。\n2、10:00-11:00 召开座谈会，听取意见建议。\n三、报名方式")
+    assert _titles(text) == ["参观办事大厅，体验“一窗通办”", "召开座谈会，听取意见建议"]
+
+
+def test_titled_items_ending_in_a_colon_are_activities() -> None:
+    text = ("三、活动形式\n1.走流程：\n邀请代表体验企业开办全流程。\n2.面对面：\n局领导与代表座谈交流。\n"
+            "3.时间：5月15日上午\n四、报名方式")
+    assert _titles(text) == ["走流程", "面对面"]
+
+
+def test_named_activities_with_their_count() -> None:
+    text = ("三、活动内容\n活动期间，共组织开展“政策直通车”、“局长接待日”和“企业开放日”三项主题活动。\n"
+            "（一）“政策直通车”活动\n主要内容：组织政策宣讲。\n（二）“")
+    assert _titles(text) == ["“局长接待日”", "“企业开放日”", "“政策直通车”活动"]
+
+
+def test_count_that_disagrees_is_not_a_list() -> None:
+    assert _titles("活动期间开展“政策直通车”、“局长接待日”等五项活动。") == []
+
+
+def test_ordinal_parts_of_a_nested_activity_section() -> None:
+    text = ("二、活动内容及要求\n（一）活动内容。一是开展“政策进园区”宣讲；二是组织企业代表座谈。\n"
+            "（二）工作要求。一是高度重视；二是及时总结。")
+    assert _titles(text) == ["开展“政策进园区”宣讲", "组织企业代表座谈"]
+
+
+def test_ordinal_parts_of_an_activity_section() -> None:
+    text = ("三、活动安排\n一是举办政务公开现场咨询会，在中心广场设点解答群众疑问；二是开展“走进税务”开放日活动。"
+            "三是通过政务新媒体发布活动信息。\n四、工作要求\n一是加强领导；二是注重宣传。")
+    assert _titles(text) == ["举办政务公开现场咨询会，在中心广场设点解答群众疑问", "开展“走进税务”开放日活动",
+                             "通过政务新媒体发布活动信息"]
 
 
 def test_table_with_other_column_names_and_a_wrapped_row() -> None:

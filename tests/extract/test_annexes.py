@@ -123,6 +123,17 @@ def test_unnumbered_slogan_lines() -> None:
     assert _slo(text) == ["开放政府 阳光行政", "走进政府 了解政府 监督政府"]
 
 
+def test_indented_list_over_several_lines_with_gaps() -> None:
+    text = ("请各单位认真组织实施。\n\n附件：1. 政府开放日活动报名表\n\n      2. 政府开放日活动\n      流程安排\n\n"
+            "      3. 参观须知\n\n区人民政府办公室\n2024年5月6日")
+    assert _att(text) == ["政府开放日活动报名表", "政府开放日活动流程安排", "参观须知"]
+
+
+def test_unnumbered_slogans_under_a_section_heading() -> None:
+    text = "四、宣传标语\n阳光政务惠民生 公开透明促发展\n政务公开进社区 便民服务零距离\n五、工作要求\n（一）加强领导。"
+    assert _slo(text) == ["阳光政务惠民生 公开透明促发展", "政务公开进社区 便民服务零距离"]
+
+
 def test_repeated_page_gives_each_slogan_once() -> None:
     block = "宣传标语\n1. 推进政务公开 打造阳光政府\n2. 推进办事公开 服务人民群众\n"
     assert _slo(block + "\n\n\n" + block) == ["推进政务公开 打造阳光政府", "推进办事公开 服务人民群众"]

@@ -140,6 +140,59 @@ def test_number_and_name_shapes(text: str, expected: list[tuple[str | None, list
     assert _flat(_run(text)) == expected
 
 
+@pytest.mark.parametrize("text, phones", [
+    ("咨询电话：（0571）86012345", ["（0571）86012345"]),
+    ("联系电话：0571-86012345转8012", ["0571-86012345转8012"]),
+    ("咨询电话：400-812-3456", ["400-812-3456"]),
+    ("联系电话：400-8123-456", ["400-8123-456"]),
+    ("请拨打报名电话0797-522608报名。", ["0797-522608"]),
+])
+def test_phone_formats(text: str, phones: list[str]) -> None:
+    assert [p.value for c in _run(text) for p in c.phones] == phones
+
+
+def test_six_digit_number_needs_an_area_code() -> None:
+    assert _run("联系电话：522608") == []
+
+
+def test_contact_table_gives_one_contact_per_row() -> None:
+    text = "\n".join([
+        "各单位联系方式如下：",
+        "单位\t联系人\t联系电话\t电子邮箱",
+        "区政务服务中心\t周建国\t0771-5512345\tzwzx@163.com",
+        "区财政局\t吴丽、郑涛\t13877112345\t",
+        "请各单位保持电话畅通。",
+    ])
+    assert _flat(_run(text)) == [
+        ("周建国", ["0771-5512345"], [], "zwzx@163.com"),
+        ("吴丽、郑涛", ["13877112345"], [], None),
+    ]
+
+
+def test_blank_registration_form_is_not_a_contact() -> None:
+    text = "姓名\t性别\t工作单位\t联系电话\n\t\t\t\n\t\t\t"
+    assert _run(text) == []
+
+
+def test_person_named_after_a_number() -> None:
+    text = "报名电话：0591-83301234（陈老师）、13905001234（林老师）"
+    assert _flat(_run(text)) == [("陈老师", ["0591-83301234"], [], None), ("林老师", ["13905001234"], [], None)]
+
+
+def test_time_note_after_a_number_is_not_a_name() -> None:
+    assert _flat(_run("咨询电话：0591-83301234（白天）")) == [(None, ["0591-83301234"], [], None)]
+
+
+def test_fax_only_line_and_full_width_at_sign() -> None:
+    text = "传真号码：0871-63101234\n电子邮箱：zwgk＠km.gov.cn"
+    assert _flat(_run(text)) == [(None, [], ["0871-63101234"], "zwgk＠km.gov.cn")]
+
+
+def test_each_person_with_their_own_line() -> None:
+    text = "联系人：孙静，电话：0851-86801234\n联系人：马骏，手机：15985101234"
+    assert _flat(_run(text)) == [("孙静", ["0851-86801234"], [], None), ("马骏", ["15985101234"], [], None)]
+
+
 # ---------------------------------------------------------------- the five seeds
 
 

@@ -18,6 +18,7 @@ from pipeline.extract.dates import (
     range_to_dates,
     resolve_year,
 )
+from pipeline.extract.lines import DATE_STAMP, stamp_ymd
 from pipeline.extract.source import normalise_for_matching
 
 D = dt.date
@@ -96,3 +97,32 @@ def test_deadline_tail() -> None:
 def test_publish_date() -> None:
     m = PUBLISH_DATE.search("发布时间：2022-05-12 来源：XX区政府办".replace("：", ":"))
     assert m and (m["y"], m["m"], m["d"]) == ("2022", "05", "12")
+    m = PUBLISH_DATE.search("發文字號: | | 發布日期: | 2017-04-20 |".replace("發布", "发布"))
+    assert m and (m["y"], m["m"], m["d"]) == ("2017", "04", "20")
+
+
+@pytest.mark.parametrize("line, ymd", [
+    ("26.04.2016  10:05", (2016, 4, 26)),
+    ("2016-04-26 10:05:33", (2016, 4, 26)),
+    ("[2016/4/26]", (2016, 4, 26)),
+    ("2016年04月26日 10:05", (2016, 4, 26)),
+    ("2016年4月26日", None),  # a 年月日 date alone may be a 成文日期, not a page stamp
+    ("联系电话 0411-8888", None),
+])
+def test_bare_page_date_stamp(line: str, ymd: tuple[int, int, int] | None) -> None:
+    m = DATE_STAMP.match(line)
+    assert (stamp_ymd(m) if m else None) == ymd
+
+
+def test_chinese_numeral_full_dates_with_ocr_zero() -> None:
+    assert parse_full_date(normalise_for_matching("二〇二三年十二月三十一日")) == D(2023, 12, 31)
+    assert parse_full_date(normalise_for_matching("二○一九年五月八日")) == D(2019, 5, 8)
+    assert parse_full_date(normalise_for_matching("二零二一年六月一日")) == D(2021, 6, 1)
+
+
+def test_compact_range_inside_one_month() -> None:
+    (r,) = find_day_ranges("于6月3-6日在全县开展宣传")
+    assert (r.first.month, r.first.day, r.last.month, r.last.day) == (6, 3, 6, 6)
+    (r,) = find_day_ranges(normalise_for_matching("九月十至十二日"))
+    assert (r.first.day, r.last.day) == (10, 12)
+    assert range_to_dates(r, None, 2020) == (D(2020, 9, 10), D(2020, 9, 12))

@@ -152,6 +152,46 @@ def test_date_before_a_non_submitting_verb_is_not_a_deadline() -> None:
     assert _run("请于5月15日前完成布展工作。", dt.date(2020, 5, 1)).deadlines == []
 
 
+@pytest.mark.parametrize("text, date, time", [
+    ("报名时间：即日起至5月10日17:30，额满即止。", "2024-05-10", "17:30"),
+    ("即日起至5月10日接受网上报名。", "2024-05-10", None),
+    ("报名时间为5月6日9:00至5月10日17:00。", "2024-05-10", "17:00"),
+    ("报名时间：5月6日上午9时至5月10日下午5时", "2024-05-10", "17:00"),
+    ("报名截止：5月10日。", "2024-05-10", None),
+])
+def test_registration_windows(text: str, date: str, time: str | None) -> None:
+    rec = _run(text, year=2024)
+    assert _dates(rec) == [(date, time)]
+    assert rec.deadlines[0].task == "报名"
+
+
+def test_registration_window_over_new_year() -> None:
+    assert _dates(_run("报名时间：2025年12月22日至1月6日", year=2025)) == [("2026-01-06", None)]
+    assert _dates(_run("报名时间：2025年12月22日至2026年1月6日", year=2025)) == [("2026-01-06", None)]
+
+
+def test_registration_by_phone_is_the_task() -> None:
+    rec = _run("有意参加活动的市民请于5月10日前拨打电话报名。", year=2024)
+    assert rec.deadlines[0].task == "报名"
+
+
+def test_latest_date_without_qian() -> None:
+    rec = _run("请各单位最迟于5月20日将活动总结报送区政务公开办。活动信息请不晚于5月16日报送。", year=2024)
+    assert _dates(rec) == [("2024-05-20", None), ("2024-05-16", None)]
+    assert [d.task for d in rec.deadlines] == ["报送活动总结", "报送活动信息"]
+
+
+def test_object_before_the_verb_with_a_destination() -> None:
+    rec = _run("请于5月8日下午5点前将报名回执发送至指定邮箱。", year=2024)
+    assert _dates(rec) == [("2024-05-08", "17:00")]
+    assert rec.deadlines[0].task == "发送报名回执"
+
+
+def test_december_notice_deadlines_in_both_years() -> None:
+    rec = _run("请于12月28日前报送年度总结，并于1月5日前报送下年度工作计划。", dt.date(2023, 12, 10))
+    assert _dates(rec) == [("2023-12-28", None), ("2024-01-05", None)]
+
+
 # ---------------------------------------------------------------- the five seeds
 
 

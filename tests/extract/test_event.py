@@ -208,6 +208,61 @@ def test_conflicting_editions_warn() -> None:
     assert any(w.startswith("edition") for w in rec.warnings)
 
 
+def test_plain_day_held_on_may_15_in_a_long_news_sentence() -> None:
+    text = ("河口区税务局开展“政务公开日”宣传活动\n17.05.2018  09:40\n"
+            "5月15日，河口区税务局组织征管科、纳税服务科、法制科、稽查局、第一税务所、第二税务所等科室和单位"
+            "在办税服务厅门前开展了以“公开透明 服务纳税人”为主题的“政务公开日”宣传活动。\n")
+    rec = run(text)
+    assert v(rec.event) == "5·15政务公开日"
+    assert v(rec.year) == 2018  # only the page's bare date stamp gives it
+    text = ("关于开展政务公开日活动的通知\n\n各单位：\n\n请于5月15日前将方案报送区政务公开办，"
+            "并于6月3日开展政务公开日宣传。\n")
+    assert v(run(text).event) == "政务公开日"  # a deadline on 15 May is no tie
+
+
+def test_year_qualifying_the_event_through_a_place_or_edition() -> None:
+    text = "活动总结\n根据2014年××县“政务公开日”活动方案要求，我乡开展了宣传。\n"
+    assert v(run(text).year) == 2014
+    text = "活动总结\n按照2016年东川县第十届政务公开日活动安排，我局开展了宣传。\n"
+    assert v(run(text).year) == 2016
+
+
+def test_year_from_a_grid_publishing_cell() -> None:
+    text = ("标 题: | 关于开展政务公开日活动的通知 | |\n发文字号: | | 发布日期: | 2019-05-06 |\n"
+            "关于开展政务公开日活动的通知\n各单位：\n今年5月15日是我省第十三个政务公开日。\n")
+    assert v(run(text).year) == 2019
+
+
+def test_literal_open_period_names() -> None:
+    text = "为推进政务公开，我镇将于9月举办“机关开门月”和“固定开放月”活动，现将有关事项公告如下：\n"
+    assert v(run(text).event) == "固定开放月"
+    text = "关于开展“东川区政府开放日”系列活动的公告\n"
+    assert v(run(text).event) == "政府开放日"
+
+
+@pytest.mark.parametrize("opening, kind", [
+    ("为推进政务公开，我局拟于近期开展“政府开放日”活动，具体方案如下：", "plan"),
+    ("为深入推进政务公开，结合我区实际，特制定本实施方案。", "plan"),
+    ("为推进政务公开，特制定“政府开放日”方案如下：", "plan"),
+    ("为推进政务公开，我镇将举办“政府开放日”活动，现将有关事项公告如下：", "announcement"),
+    ("为做好政务公开日工作，现将有关事项通知如下：", "notice"),
+])
+def test_kind_of_untitled_copy_from_its_self_description(opening: str, kind: str) -> None:
+    text = f"{opening}\n一、活动时间\n6月12日\n二、报名方式\n请于6月10日前电话报名，名额有限。\n"
+    assert v(run(text).kind) == kind
+
+
+def test_kind_summary_cues_with_approximate_figures() -> None:
+    text = ("6月23日，小河镇组织志愿者深入各村，通过发放宣传手册、现场讲解等方式宣传惠民政策，"
+            "当天接待群众咨询300多人次，发放资料800多份。\n")
+    assert v(run(text).kind) == "summary"
+
+
+def test_kind_of_untitled_traditional_telegram() -> None:
+    text = "東川縣發電\n發電單位：東川縣人民政府辦公室\n各鄉鎮：\n請於5月10日前上報。\n"
+    assert v(run(text).kind) == "notice"
+
+
 def _norm(x: object) -> str | None:
     if x is None:
         return None

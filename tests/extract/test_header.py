@@ -259,6 +259,97 @@ def test_recipients_glued_to_first_paragraph() -> None:
     assert run(text).recipients is None
 
 
+def test_grid_title_cell_with_bars_and_the_repeated_title_line() -> None:
+    text = ("索 引 号: | 000123456/2019-00042 | 分类: | 政务公开 |\n"
+            "标 题: | 青禾市人民政府办公室关于开展2019年“政府开放日”活动的通知 | |\n"
+            "发文字号: | | 发布日期: | 2019-04-29 |\n"
+            "青禾市人民政府办公室关于开展2019年“政府开放日”活动的通知\n"
+            "各区县人民政府，市政府各部门：\n为推进政务公开，现将有关事项通知如下：\n")
+    rec = run(text)
+    assert v(rec.title) == "青禾市人民政府办公室关于开展2019年“政府开放日”活动的通知"
+    assert rec.title is not None and text[rec.title.start:rec.title.end] == rec.title.value  # the own line
+    assert v(rec.recipients) == "各区县人民政府，市政府各部门"
+    cell_only = "标 题: | 关于开展政务公开日活动的通知 | |\n发布日期: | 2019-04-29 |\n"
+    assert v(run(cell_only).title) == "关于开展政务公开日活动的通知"
+
+
+def test_metadata_bullet_list_with_name_cell() -> None:
+    text = ("  • 索引号 abc-2021-0007\n  • 发布机构 东川县政府办\n  • 公开目录 工作动态\n"
+            "  • 发布日期 2021-06-02\n  • 名称 关于做好“政府开放日”活动总结报送的通知\n"
+            "关于做好“政府开放日”活动总结报送的通知\n各乡镇人民政府，县直各部门：\n请于6月10日前报送。\n")
+    rec = run(text)
+    assert v(rec.title) == "关于做好“政府开放日”活动总结报送的通知"
+    assert v(rec.recipients) == "各乡镇人民政府，县直各部门"
+
+
+@pytest.mark.parametrize("stamp", ["17.05.2021  09:40", "2021-05-17 09:40:12", "2021年05月17日 09:40", "2021/5/17"])
+def test_news_headline_above_a_bare_date_stamp(stamp: str) -> None:
+    text = f"河口区税务局开展“政务公开日”宣传活动\n\n{stamp}\n\n5月15日，该局在服务厅前设立咨询台。\n"
+    assert v(run(text).title) == "河口区税务局开展“政务公开日”宣传活动"
+
+
+def test_news_headline_directly_above_the_first_paragraph() -> None:
+    text = "柳湾社区组织居民走进“政府开放日”活动\n今年5月15日，柳湾社区组织二十名居民参观了便民服务中心。\n"
+    assert v(run(text).title) == "柳湾社区组织居民走进“政府开放日”活动"
+    # a line with no reporting verb (a site's list heading) is no headline
+    text = "政府开放日活动范文精选 共12篇\n20xx年5月15日，我镇开展了政府开放日活动。\n"
+    assert run(text).title is None
+
+
+def test_untitled_copy_starting_with_its_recipients() -> None:
+    text = "各相关科室、二级机构：\n为做好今年政务公开主题日工作，现将有关事项通知如下：\n一、活动主题\n"
+    rec = run(text)
+    assert rec.title is None
+    assert v(rec.recipients) == "各相关科室、二级机构"
+    for greeting in ("各位居民朋友：", "广大市民朋友：", "尊敬的企业代表："):
+        assert run(f"{greeting}\n我镇将于6月1日举办政府开放日活动，欢迎报名。\n").recipients is None
+
+
+def test_repeated_page_heading_is_skipped_before_recipients() -> None:
+    text = ("关于做好2024年“政务公开主题日”工作的通知\n\n来源：溪口县政务服务中心 时间：2024-03-02\n\n"
+            "溪政务发〔2024〕3号\n\n关于做好2024年“政务公开主题日”工作的通知\n\n各乡镇、县直各单位：\n\n"
+            "为深入推进政务公开，现就有关事项通知如下：\n")
+    rec = run(text)
+    assert v(rec.title) == "关于做好2024年“政务公开主题日”工作的通知"
+    assert v(rec.doc_number) == "溪政务发〔2024〕3号"
+    assert v(rec.recipients) == "各乡镇、县直各单位"
+
+
+def test_empty_view_counter_is_an_info_line_not_recipients() -> None:
+    text = ("【通知公告】石桥镇2024年“政府开放日”活动公告\n\n访问量：\n\n"
+            "【通知公告】石桥镇2024年“政府开放日”活动公告\n\n广大群众朋友：\n\n为加快服务型政府建设，……。\n")
+    rec = run(text)
+    assert v(rec.title) == "【通知公告】石桥镇2024年“政府开放日”活动公告"
+    assert rec.recipients is None
+
+
+def test_red_header_with_copy_number_classification_urgency_and_chinese_date() -> None:
+    text = ("000058\n机密★1年\n特急\n\n金川县人民政府办公室文件\n\n金政办发〔2017〕12号\n\n"
+            "金川县人民政府办公室\n关于开展第十一届“5·15政务公开日”\n活动的通知\n\n"
+            "各乡镇人民政府，县政府各部门：\n\n现将有关事项通知如下：\n……。\n\n"
+            "金川县人民政府办公室\n二〇一七年五月八日\n\n抄送：县委办公室，县人大常委会办公室。\n"
+            "金川县人民政府办公室　　　　　2017年5月8日印发\n")
+    rec = run(text)
+    assert v(rec.copy_number) == "000058"
+    assert v(rec.classification) == "机密★1年"
+    assert v(rec.urgency) == "特急"
+    assert v(rec.issuer_mark) == "金川县人民政府办公室文件"
+    assert v(rec.doc_number) == "金政办发〔2017〕12号"
+    assert v(rec.title) == "金川县人民政府办公室关于开展第十一届“5·15政务公开日”活动的通知"
+    assert v(rec.recipients) == "各乡镇人民政府，县政府各部门"
+
+
+def test_title_wrapped_before_its_title_word() -> None:
+    text = "西岭县2023年“政府开放日”\n活动实施方案\n\n一、活动主题\n走进机关\n"
+    assert v(run(text).title) == "西岭县2023年“政府开放日”活动实施方案"
+    # a site banner is not joined with the title under it
+    text = "西岭县人民政府门户网站\n关于开展2023年“政府开放日”活动的通知\n各乡镇：\n"
+    assert v(run(text).title) == "关于开展2023年“政府开放日”活动的通知"
+    # an event-named line that never reaches a title word stays out
+    text = "2023年“政府开放日”专题\n开放动态\n5月20日，西岭县开展了活动。\n"
+    assert run(text).title is None
+
+
 def _norm(x: object) -> str | None:
     if x is None:
         return None

@@ -137,6 +137,69 @@ def test_event_day_sentence_broken_by_ocr() -> None:
     assert run(text) == (D(2019, 5, 15), D(2019, 5, 15))
 
 
+def test_summary_date_opening_a_long_sentence() -> None:
+    text = ("河口区开展2021年“政府开放月”集中宣传活动\n发布日期：2021-06-03\n"
+            "为增进政民互动，2021年6月2日，区政府办、区政务服务局牵头组织区发改局、区人社局、区应急局、"
+            "区交通局、区民政局、区卫健局、区市场监管局、区农业农村局、区水务局、区医保局、区税务局、区消防救援大队、"
+            "区公积金中心等13个部门在文化广场开展2021年“政府开放月”集中宣传活动。\n共发放资料3000余份。\n")
+    assert run(text) == (D(2021, 6, 2), D(2021, 6, 2))
+
+
+def test_summary_launch_ceremony_held_after_the_event_name() -> None:
+    text = ("市发改委参加全市第六届“政务公开日”活动启动仪式\n19.05.2018 10:02\n"
+            "5月18日上午，以“公开促落实，服务惠民生”为主题的全市第六届“政务公开日”活动启动仪式在市民广场举行。"
+            "40个部门200余人参加活动。\n")
+    assert run(text) == (D(2018, 5, 18), D(2018, 5, 18))
+
+
+def test_summary_event_named_before_the_date() -> None:
+    text = ("活动总结\n按照2019年××县“政务公开日”活动方案的要求，结合我乡实际，5月15日××乡司法所、财政所等部门"
+            "在乡政府门前展开集中宣传活动，共发放传单五百余份。\n")
+    assert run(text) == (D(2019, 5, 15), D(2019, 5, 15))
+
+
+def test_damaged_may_15_day() -> None:
+    text = ("某局开展“政务公开日”宣传活动\n发布时间:2020-05-18\n"
+            "515日是我省第十四个“政务公开日”。某局在服务大厅开展了一系列宣传活动。\n")
+    assert run(text) == (D(2020, 5, 15), D(2020, 5, 15))
+
+
+def test_planned_day_in_a_plan() -> None:
+    text = ("东川县教育局政务公开日活动方案\n一、活动安排\n"
+            "计划6月3日上午，由县教育局资助中心工作人员到学校周边开展“政务公开日”宣传活动。\n"
+            "东川县教育局\n2022年5月30日\n")
+    assert run(text) == (D(2022, 6, 3), D(2022, 6, 3))
+
+
+def test_date_of_a_cited_notice_is_not_the_period() -> None:
+    text = ("关于报送“政府开放日”活动信息的通知\n各乡镇：\n县政府办公室已于3月2日下发《关于开展2023年度“政府开放日”"
+            "活动的通知》，请各单位于8月30日前报送活动信息。\n东川县政务公开办公室\n2023年7月20日\n")
+    assert run(text) == (None, None)
+
+
+def test_printed_activity_date_gives_the_year_of_an_untitled_copy() -> None:
+    src = make_source("一、活动目的\n推进政务公开。\n二、活动时间\n2024年9月6日(暂定)\n三、活动地点\n镇政府\n")
+    rec = Record()
+    for mod in (header, signature, event, period):
+        mod.fill(src, rec)
+    assert rec.year is not None and rec.year.value == 2024 and rec.year.method == "year.period"
+
+
+def test_registration_window_is_not_the_period() -> None:
+    text = ("关于征集“政府开放日”活动市民代表的公告\n广大市民朋友：\n"
+            "为推进政务公开，现面向社会征集市民代表。报名时间为7月3日至7月7日，欢迎参加政府开放日活动。\n"
+            "东川县人民政府办公室\n2023年6月28日\n")
+    assert run(text) == (None, None)
+    text = text.replace("欢迎参加政府开放日活动。", "活动定于7月12日举办，欢迎参加政府开放日活动。")
+    assert run(text) == (D(2023, 7, 12), D(2023, 7, 12))
+
+
+def test_compact_campaign_range_beats_the_day_itself() -> None:
+    text = ("西岭县多措并举开展第十六届政务公开日活动\n日期:2022-05-16\n"
+            "2022年5月15日是我省第十六个“政务公开日”。我县于5月11-15日通过多种形式开展了政务公开日宣传活动。\n")
+    assert run(text) == (D(2022, 5, 11), D(2022, 5, 15))
+
+
 @pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
 @pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
 def test_seed_period(name: str) -> None:

@@ -210,6 +210,49 @@ def test_seal_only_signature_after_attachment_list() -> None:
     assert v(run(text).issue_date) == dt.date(2019, 5, 6)
 
 
+def test_wrapped_name_whose_second_line_is_an_organ_by_itself() -> None:
+    text = ("各相关单位：\n\n一、活动主题\n……。\n\n"
+            "青禾市河西区政务公开政务服务\n领导小组办公室\n2022年4月18日\n")
+    assert v(run(text).issuer) == "青禾市河西区政务公开政务服务领导小组办公室"
+    text = "关于开展政务公开日活动的通知\n\n各单位：\n\n请认真落实。\n特此通知\n东川县政务服务中心\n2022年5月6日\n"
+    assert v(run(text).issuer) == "东川县政务服务中心"
+
+
+def test_town_named_by_source_line_and_self_reference() -> None:
+    text = ("柳湾镇举办“政府开放日”活动\n来源：柳湾镇\n发布日期：2023-06-20\n"
+            "6月16日，柳湾镇组织群众代表参观便民服务中心。下一步，我镇将继续深化政务公开。\n")
+    assert v(run(text).issuer) == "柳湾镇"
+    without_self_reference = text.replace("我镇", "该镇")
+    assert run(without_self_reference).issuer is None
+
+
+def test_source_line_does_not_name_the_issuer_of_a_notice() -> None:
+    text = ("关于开展2024年“政务公开主题日”活动的通知\n来源：溪口县政务服务中心 时间：2024-03-02\n"
+            "各乡镇：\n现将有关事项通知如下：\n一、活动主题\n")
+    rec = run(text)
+    assert rec.issuer is None
+    assert any("溪口县政务服务中心" in w for w in rec.warnings)
+
+
+def test_relative_organ_name_is_not_an_issuer() -> None:
+    text = ("政务公开日活动总结\n5月15日，县文旅局在广场开展宣传。我局高度重视，精心组织。\n")
+    assert run(text).issuer is None
+
+
+def test_seal_note_after_the_organ_name() -> None:
+    text = "关于开展政务公开日活动的通知\n各单位：\n请认真组织实施。\n东川县政务公开领导小组办公室（代章）\n2021年5月8日\n"
+    rec = run(text)
+    assert v(rec.issuer) == "东川县政务公开领导小组办公室"
+    assert v(rec.issue_date) == dt.date(2021, 5, 8)
+
+
+def test_source_line_organ_needs_its_place_and_is_matched_in_any_script() -> None:
+    text = "市文旅局开展“政务公开日”活动\n时间:2024-05-16 来源:文旅局\n5月15日，市文旅局开展了宣传。\n"
+    assert run(text).issuer is None  # no place: which 文旅局?
+    text = "縣稅務局開展“政務公開日”活動\n時間:2024-05-16 來源:東川縣稅務局\n5月15日，縣稅務局開展了宣傳。\n"
+    assert v(run(text).issuer) == "東川縣稅務局"
+
+
 def _norm(x: object) -> str | None:
     if x is None:
         return None

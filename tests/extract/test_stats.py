@@ -95,7 +95,67 @@ def test_full_width_digits() -> None:
 
 def test_figure_before_its_object_and_number_first_forms() -> None:
     text = "活动当天共有200余名群众参加活动，现场发放2000余份宣传资料，群众满意度达到98%。"
-    assert _run(text) == [("群众参加", 200, "名"), ("发放宣传资料", 2000, "份"), ("群众满意度", 98, "%")]
+    assert _run(text) == [("群众参加活动", 200, "名"), ("发放宣传资料", 2000, "份"), ("群众满意度", 98, "%")]
+
+
+def test_list_items_inherit_the_verb() -> None:
+    text = "现场共分发宣传手册3000余份，政策明白卡800余张、便民服务卡450余张，收集意见建议12条。"
+    assert _run(text) == [("分发宣传手册", 3000, "份"), ("分发政策明白卡", 800, "张"),
+                          ("分发便民服务卡", 450, "张"), ("收集意见建议", 12, "条")]
+
+
+def test_two_figures_of_one_thing() -> None:
+    assert [v for _, v, _ in _run("累计印发各类资料共40种9600余份。")] == [40, 9600]
+
+
+def test_list_item_after_a_preposition_is_not_inherited() -> None:
+    text = "本次共发放资料600余份，从3个方面宣传了政务公开工作。"
+    assert [v for _, v, _ in _run(text)] == [600]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("全县15个单位、200余名干部职工参加了活动。", [15, 200]),
+    ("当天下午，30余名企业代表先后走进县政务服务中心。", [30]),
+    ("局机关百余名党员干部深入社区开展宣传。", [100]),
+    ("宣传活动共有56人参加。", [56]),
+])
+def test_participation_counts(text: str, values: list[float]) -> None:
+    assert [v for _, v, _ in _run(text)] == values
+
+
+def test_organiser_structure_is_not_a_figure() -> None:
+    text = "镇政府及下辖9个村、2个社区以“阳光政务”为主题开展活动。全镇共有12个村民小组。"
+    assert _run(text) == []
+
+
+def test_long_enumerated_object_and_titles_in_the_object() -> None:
+    text = ("活动由县政府办牵头，组织县财政局、县教育局、县卫健局、县民政局、县人社局、县住建局等11个部门设点宣传。"
+            "现场共发放《政府信息公开条例》《优化营商环境条例》等宣传资料和折页1800份。")
+    got = _run(text)
+    assert [v for _, v, _ in got] == [11, 1800]
+    assert got[0][0].startswith("组织部门") and got[1][0] == "发放宣传资料和折页"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("活动吸引线上线下群众参与达3万余人次。", 30000),
+    ("受益群众达1500余人。", 1500),
+    ("网站专题浏览量8000余次。", 8000),
+    ("现场为群众解答问题40余个。", 40),
+    ("服务群众260余人次。", 260),
+    ("挂横幅20余条。", 20),
+    ("主要通过发放宣传单500份的方式开展宣传。", 500),
+])
+def test_more_report_shapes(text: str, value: float) -> None:
+    assert [v for _, v, _ in _run(text)] == [value]
+
+
+def test_set_phrases_and_page_counters_are_not_figures() -> None:
+    text = "浏览次数：1523次\n开展“百名干部进千家万户”走访活动，切实走访千家万户。"
+    assert _run(text) == []
+
+
+def test_unit_kept_as_printed() -> None:
+    assert _run("共張貼標語60多條。") == [("張貼標語", 60, "條")]
 
 
 # ---------------------------------------------------------------- the five seeds

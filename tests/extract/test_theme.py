@@ -88,6 +88,38 @@ def test_label_and_traditional_full_width() -> None:
     assert run("三、活動主題\n\n深化政務公開，優化營商環境。\n") == "深化政務公開，優化營商環境"
 
 
+def test_quoted_event_name_is_not_a_theme() -> None:
+    text = "各村分别召开了“5.15政务公开日”主题座谈会，村民代表参加。\n"
+    assert run(text) is None
+    text = "本次“政府开放日”活动主题是走进机关、了解政务，增进政民互信。\n"
+    assert run(text) == "走进机关、了解政务，增进政民互信"
+
+
+def test_several_quoted_themes_take_the_open_government_one() -> None:
+    text = "5月15日，该局开展了以“平安出行 你我同行”、“推进政务公开 服务人民群众”为主题的宣传活动。\n"
+    assert run(text) == "推进政务公开 服务人民群众"
+    text = "活动以“阳光透明”、“便民高效”为主题，分两天进行。\n"
+    assert run(text) == "阳光透明"
+
+
+def test_long_section_paragraph_is_the_theme() -> None:
+    paragraph = ("聚焦优化营商环境和民生保障两大任务，围绕重点项目建设、惠企政策落地、社会救助提标等群众关切事项，"
+                 "紧扣“放管服”改革和“一件事一次办”，组织开展“政务公开主题日”活动")
+    assert run(f"一、活动主题\n{paragraph}。\n二、时间安排\n") == paragraph
+
+
+def test_quoted_name_of_the_event_inside_the_theme_section() -> None:
+    text = "一、活动主题\n开展“家门口的政务公开”政府开放日活动，让群众了解办事流程。\n二、活动时间\n"
+    assert run(text) == "家门口的政务公开"
+    text = "一、活动主题\n组织开展“政务公开主题日”活动，展示特色亮点。\n"
+    assert run(text) == "组织开展“政务公开主题日”活动，展示特色亮点"
+
+
+def test_full_stop_inside_the_closing_quote_is_dropped() -> None:
+    text = "今年活动宣传主题为“依法行政，阳光透明。”请各单位围绕主题开展活动。\n"
+    assert run(text) == "依法行政，阳光透明"
+
+
 def _norm(x: object) -> str | None:
     if x is None:
         return None

@@ -1,0 +1,195 @@
+"""The document's own title line(s), and what a title line never is.
+
+The title splits a document: everything above it is the header zone (份号,
+密级, 紧急程度, 发文机关标志, 发文字号, 签发人), everything below the body.
+It is found, in order of trust, as
+
+1. a 标题：cell of a metadata grid ("标 题: | …的通知 | |"); when the page
+   repeats the title as its own line further down, that line is taken;
+2. the headline right above a web page's info line (发布时间/来源/浏览, or a
+   bare "26.05.2015 10:05" stamp);
+3. the first line ending with a title word (通知, 方案, 总结 …) or holding
+   关于, possibly wrapped over up to three lines, with the organ part
+   ("XX人民政府办公室\\n关于…") rejoined;
+4. a news headline with no title word ("XX街道开展“5.15政务公开日”活动")
+   printed directly above the first paragraph.
+
+Lines with header keys, navigation, info lines and dates are never part of
+a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.dates import FULL_DATE
+from pipeline.extract.lines import CJK, Line, is_info, is_nav, is_organ, squash
+from pipeline.extract.source import Source
+from pipeline.model import Found
+
+_OPEN_BR = "([【〔﹝〖"
+_CLOSE_BR = ")]】〕﹞〗"
+DOCNUM = re.compile(
+    rf"(?P<code>[{CJK}]{{1,20}})\s*[{re.escape(_OPEN_BR)}]\s*(?P<year>(?:19|20)\d{{2}})\s*"
+    rf"[{re.escape(_CLOSE_BR)}]\s*第?\s*(?P<num>\d{{1,5}})\s*号"
+)
+# grid keys count only as keys: at a cell boundary, followed by a value separator ("等级 特急", "签发人：")
+LABEL_KEYS = re.compile(
+    r"(?:^|(?<=[\s·|]))(?:发电单位|签\s*发\s*人|签批盖章|签发盖章|签批人|签批|签发|等\s*级|密\s*级|序\s*号|份\s*号|"
+    r"紧急程度|保密期限|发文字号|文\s*号|主\s*送|发\s*往)(?=\s|[:：]|$)", re.M
+)
+MARK = re.compile(r"(?:文件|发电|明传电报|电报)$")
+COPY = re.compile(r"^(?:份\s*号\s*[:：]?\s*)?(?P<v>\d{6})$")
+
+TITLE_END = re.compile(
+    r"(?:通知|方案|总结|公告|通告|意见|报告|函|通报|请示|计划|计划表|安排|决定|办法|要点|纪要|公示|批复|"
+    r"汇报|综述|情况|倡议书|简报|细则|规划|公开信|启事|答复|通知书)$"
+)
+_TITLE_LABEL = re.compile(r"^[•●▪◆■]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s)[\s|]*")
+# an item of a metadata list ("• 索引号 …", "• 公开目录 …"): never a title
+_BULLET = re.compile(r"^[•●▪◆■□]")
+_NOT_TITLE_START = re.compile(r"^(?:附件|附表|联系人|联系电话|电话|[(（]?[一二三四五六七八九十]+[、)）]|\d+[.、．]|各)")
+GREETING = re.compile(r"尊敬|朋友|同志们|您好|亲爱")
+DATE_LINE = re.compile(rf"[(（]?{FULL_DATE.pattern}[)）]?")
+_TITLE_HEAD = re.compile(r"政务公开|政[府务]开放|开放[日周月]|主题日|(?:19|20)\d{2}\s*年")
+_SITE_SUFFIX = re.compile(rf"\s*[_|｜\-—－]+\s*[{CJK}]{{2,30}}(?:人民政府|政府|网站|门户网站|政务网|政府网)\s*$")
+# what a news headline without a title word reports
+_HEADLINE_VERB = re.compile(r"开展|举办|举行|组织|启动|走进|参观|召开|亮相|掀起|推进|参加|迎来|邀请|进行|体验")
+
+
+def is_body(ln: Line) -> bool:
+    sq = ln.sq
+    return "。" in sq or (len(sq) > 60 and bool(re.search(r"[，,；;]", sq)))
+
+
+def is_meta(ln: Line) -> bool:
+    """Header keys, marks, navigation and web info lines: never part of the title."""
+    sq = ln.sq
+    return bool(
+        LABEL_KEYS.search(ln.norm) or COPY.match(sq) or is_info(ln) or is_nav(ln) or _BULLET.match(sq)
+        or (MARK.search(sq) and len(sq) <= 40 and not sq.startswith("发电单位"))
+        or (DOCNUM.search(sq) and len(DOCNUM.sub("", sq)) <= 4)
+        or re.fullmatch(r"[\d\s.·\-—()（）NO:：]+", ln.norm)
+    )
+
+
+def _title_like(sq: str) -> bool:
+    return (8 <= len(sq) <= 90 and "。" not in sq and sq[-1] not in ":：，,；;、"
+            and not _NOT_TITLE_START.match(sq) and not GREETING.search(sq))
+
+
+def _join_ok(ln: Line) -> bool:
+    sq = ln.sq
+    return (len(sq) <= 50 and "。" not in sq and sq[-1] not in ":：，,；;" and not is_meta(ln)
+            and not _NOT_TITLE_START.match(sq))
+
+
+@dataclass(frozen=True)
+class TitleAt:
+    """Where the title is: its first and last line (indexes) and, for a cell, the value's span."""
+
+    first: int
+    last: int
+    method: str
+    start: int | None = None
+    end: int | None = None
+
+
+def _labelled(lines: list[Line]) -> TitleAt | None:
+    """A 标题 cell; the value ends at the next grid bar ("标 题: | X | |")."""
+    for i, ln in enumerate(lines[:40]):
+        m = _TITLE_LABEL.match(ln.norm)
+        if not m:
+            continue
+        start = ln.start + m.end()
+        bar = ln.norm.find("|", m.end())
+        end = ln.start + bar if bar >= 0 else ln.end
+        value = squash(ln.norm[m.end():end - ln.start])
+        if len(value) <= 8:
+            continue
+        for k in range(i + 1, min(i + 10, len(lines))):  # the page prints the title again as a line
+            if lines[k].sq == value:
+                return TitleAt(k, k, "title.label")
+        return TitleAt(i, i, "title.label", start, end)
+    return None
+
+
+def _above_info(lines: list[Line]) -> TitleAt | None:
+    for i, ln in enumerate(lines[:25]):
+        if is_body(ln):
+            break
+        if is_info(ln) and i > 0:
+            prev = lines[i - 1]
+            if not is_meta(prev) and not is_body(prev) and _title_like(prev.sq):
+                return TitleAt(i - 1, i - 1, "title.web")
+    return None
+
+
+def _scan(lines: list[Line]) -> TitleAt | None:
+    top = lines[:40]
+    for i, ln in enumerate(top):
+        sq = ln.sq
+        if is_body(ln) or (sq[-1] in ":：" and not is_meta(ln)):
+            break
+        if is_meta(ln) or not _title_like(sq):
+            continue
+        # "西岭县2023年“政府开放日”\n活动实施方案": a title wrapped before its title word
+        wrapped_head = bool(_TITLE_HEAD.search(sq))
+        if not (TITLE_END.search(sq) or "关于" in sq or TITLE_END.search(_SITE_SUFFIX.sub("", ln.norm).strip())
+                or wrapped_head):
+            continue
+        last = i
+        if not TITLE_END.search(sq):
+            joined = sq
+            for k in range(i + 1, min(i + 3, len(top))):
+                if not _join_ok(top[k]) or top[k].sq.startswith("关于"):
+                    break
+                joined += top[k].sq
+                if TITLE_END.search(joined) and len(joined) <= 100:
+                    last = k
+                    break
+            if last == i and "关于" not in sq and not TITLE_END.search(_SITE_SUFFIX.sub("", ln.norm).strip()):
+                continue  # an event-named line that never reaches a title word is no title
+        first = i
+        # "XX人民政府办公室\n关于…": the organ part wrapped onto its own line(s) (joint issuers: two)
+        while sq.startswith("关于") and first > 0 and i - first < 2:
+            prev = top[first - 1]
+            if is_meta(prev) or not is_organ(prev.sq):
+                break
+            first -= 1
+        return TitleAt(first, last, "title.scan")
+    return None
+
+
+def _headline(lines: list[Line]) -> TitleAt | None:
+    """A news headline without a title word, printed right above the first paragraph."""
+    for i, ln in enumerate(lines[:8]):
+        if not is_body(ln):
+            continue
+        k = i - 1
+        while k >= 0 and is_info(lines[k]):
+            k -= 1
+        if k < 0:
+            return None
+        head = lines[k]
+        sq = head.sq
+        if (is_meta(head) or not _title_like(sq) or len(sq) > 60 or not _HEADLINE_VERB.search(sq)
+                or re.search(r"[，,；;]", sq)):
+            return None
+        return TitleAt(k, k, "title.headline")
+    return None
+
+
+def find_title(lines: list[Line]) -> TitleAt | None:
+    """Where the document's own title is, or None."""
+    return _labelled(lines) or _above_info(lines) or _scan(lines) or _headline(lines)
+
+
+def title_found(src: Source, lines: list[Line], at: TitleAt) -> Found[str] | None:
+    start = lines[at.first].start if at.start is None else at.start
+    end = lines[at.last].end if at.end is None else at.end
+    site = _SITE_SUFFIX.search(src.norm, start, end)  # "…的通知_XX区人民政府" (a saved page's <title>)
+    if site and TITLE_END.search(squash(src.norm[start:site.start()])):
+        end = site.start()
+    return src.found(start, end, at.method, squash_space=True)
