@@ -145,6 +145,8 @@ def _scan(lines: list[Line]) -> TitleAt | None:
             for k in range(i + 1, min(i + 3, len(top))):
                 if not _join_ok(top[k]) or top[k].sq.startswith("关于"):
                     break
+                if wrapped_head and "关于" not in sq and _TITLE_HEAD.search(top[k].sq):
+                    break  # the next line names the event again: a title of its own, not a tail
                 joined += top[k].sq
                 if TITLE_END.search(joined) and len(joined) <= 100:
                     last = k

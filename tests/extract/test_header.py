@@ -348,6 +348,9 @@ def test_title_wrapped_before_its_title_word() -> None:
     # an event-named line that never reaches a title word stays out
     text = "2023年“政府开放日”专题\n开放动态\n5月20日，西岭县开展了活动。\n"
     assert run(text).title is None
+    # a site's page heading over the document's own title line
+    text = "“政府开放日”活动方案范文\n“政府开放日”活动方案\n为推进政务公开，特制定本方案。\n"
+    assert v(run(text).title) == "“政府开放日”活动方案"
 
 
 def _norm(x: object) -> str | None:
