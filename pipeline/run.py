@@ -13,7 +13,7 @@ import hashlib
 import os
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +63,14 @@ class RunSummary:
     duplicates: int = 0
     executor: str = ""
     skipped: list[str] = field(default_factory=list)
+
+    def count(self, docs: Iterable[tuple[str, int]]) -> None:
+        """Add (status, pages) of distinct documents to the totals."""
+        for status, pages in docs:
+            self.pages += pages
+            self.ok += status == "success"
+            self.partial += status == "partial"
+            self.failed += status == "failure"
 
     def lines(self) -> list[str]:
         out = [
@@ -135,11 +143,7 @@ def _unchanged_summary(summary: RunSummary, plan: _Plan, t0: float) -> RunSummar
     summary.duplicates = len(plan.manifest) - len(by_sha)
     summary.reused = len(by_sha)
     summary.executor = "none (unchanged)"
-    for e in by_sha.values():
-        summary.pages += e.pages
-        summary.ok += e.status == "success"
-        summary.partial += e.status == "partial"
-        summary.failed += e.status == "failure"
+    summary.count((e.status, e.pages) for e in by_sha.values())
     summary.seconds = time.perf_counter() - t0
     return summary
 
@@ -227,11 +231,6 @@ def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = No
     unique = {sha for _, sha in plan.order}
     summary.documents = len(unique)
     summary.duplicates = len(plan.order) - len(unique)
-    for sha in unique:
-        out = outputs[sha]
-        summary.pages += out.pages
-        summary.ok += out.status == "success"
-        summary.partial += out.status == "partial"
-        summary.failed += out.status == "failure"
+    summary.count((outputs[sha].status, outputs[sha].pages) for sha in unique)
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -135,6 +135,13 @@ class PoolExecutor:
             for w in idle + busy:
                 self._stop(w, kill=w in busy)
 
+    def _replace(self, w: _Worker, busy: list[_Worker], idle: list[_Worker], more: bool) -> None:
+        """Kill a stuck or broken worker; start a fresh one if documents remain."""
+        busy.remove(w)
+        self._stop(w, kill=True)
+        if more:
+            idle.append(self._spawn())
+
     def _collect(self, busy: list[_Worker], idle: list[_Worker], more: bool) -> Iterator[DocOutput]:
         wait_for = None
         if self.timeout is not None:
@@ -149,10 +156,7 @@ class PoolExecutor:
                 try:
                     out: DocOutput = w.conn.recv()
                 except (EOFError, OSError):
-                    busy.remove(w)
-                    self._stop(w, kill=True)
-                    if more:
-                        idle.append(self._spawn())
+                    self._replace(w, busy, idle, more)
                     yield failed_output(task.rel_path, task.sha256, "worker", "WorkerCrashed",
                                         f"the worker process died (exit code {w.proc.exitcode})")
                     continue
@@ -168,9 +172,6 @@ class PoolExecutor:
                     idle.append(w)
                 yield out
             elif self.timeout is not None and now - w.started >= self.timeout:
-                busy.remove(w)
-                self._stop(w, kill=True)
-                if more:
-                    idle.append(self._spawn())
+                self._replace(w, busy, idle, more)
                 yield failed_output(task.rel_path, task.sha256, "timeout", "Timeout",
                                     f"processing took longer than {self.timeout:g}s; the document was skipped")
