@@ -35,10 +35,11 @@ _DATE_COLUMNS = ("issue_date", "print_date", "period_start", "period_end", "date
 
 
 def pipeline_fingerprint() -> str:
-    """Version + hash of the package source: changed code never reuses stale rows."""
+    """Version + hash of the package source and data: changed code never reuses stale rows."""
     root = Path(pipeline.__file__).parent
     h = hashlib.sha256(pipeline.__version__.encode())
-    for p in sorted(root.rglob("*.py")):
+    files = [p for p in root.rglob("*") if p.suffix in (".py", ".tsv", ".txt", ".json", ".yaml")]
+    for p in sorted(files):
         h.update(p.relative_to(root).as_posix().encode())
         h.update(p.read_bytes())
     return f"{pipeline.__version__}-{h.hexdigest()[:12]}"

@@ -29,6 +29,10 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("theme", STR), ("period_start", pa.date32()), ("period_end", pa.date32()),
         ("attachments", LIST_STR), ("slogans", LIST_STR),
         ("text", STR), ("warnings", LIST_STR), ("pipeline_version", STR),
+        # dataset-level columns filled by pipeline.normalize.enrich
+        ("issuer_canonical", STR), ("issuer_level", STR),
+        ("province", STR), ("city", STR), ("county", STR), ("year_source", STR),
+        ("duplicate_of", STR), ("copies", LIST_STR), ("keywords", LIST_STR),
     ]),
     "activities": pa.schema([
         ("doc_id", STR), ("seq", pa.int32()), ("title", STR), ("form", STR),
@@ -52,6 +56,10 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "failures": pa.schema([
         ("source_path", STR), ("doc_id", STR), ("stage", STR), ("error_type", STR), ("message", STR),
+    ]),
+    # per year over canonical copies (pipeline.normalize.themes)
+    "themes": pa.schema([
+        ("year", pa.int32()), ("keyword", STR), ("weight", pa.float64()), ("documents", pa.int32()),
     ]),
 }
 
