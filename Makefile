@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 GOLD ?= ../shared/dev/gold
 
-.PHONY: install run test lint score sample golden clean
+.PHONY: install system-deps run test lint score sample golden clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -16,10 +16,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# CJK fonts: the scan renderer (OCR test fixtures) and the notebook's plots need them.
+FONT_PKGS := fonts-wqy-zenhei fonts-arphic-uming
+system-deps:
+	@if dpkg -s $(FONT_PKGS) >/dev/null 2>&1; then echo "system packages present: $(FONT_PKGS)"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PKGS); \
+	else echo "missing $(FONT_PKGS): run 'sudo make system-deps' (OCR fixture tests skip without them)"; fi
+
 run: $(STAMP)
 	$(BIN)/notices run data/raw --out data/parsed
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
