@@ -12,9 +12,14 @@ The shapes that carry the list in this genre:
 * ``一是…；二是…`` running through an activity section that has no numbered items;
 * named activities with their count (``开展“A”、“B”和“C”三个主题活动``), for
   the names a numbered item does not already carry (truncated web copies);
-* an activity table (often an attachment 计划表): tab-separated rows under a
-  header naming 序号 / 活动主题 / 活动形式 / 责任单位 / 时间 / 地点
-  (:mod:`activity_tables`).
+* an activity table (often an attachment 计划表): rows under a header naming
+  序号 / 活动主题 / 活动形式 / 责任单位 / 时间 / 地点, split by tabs or ``|``, or
+  flattened to one cell per line (:mod:`activity_tables`).
+
+An item is an activity when it says what will be done: a long sentence
+with no action verb (``围绕群众关切…，以…为重点，充分呈现…``) states an aim,
+and a section naming goals or principles (目标 / 原则 / 指导思想 / 总体要求)
+is never an activity section, whatever else its heading says.
 
 A list introduced as options (``可采取…等形式``, ``可以采取以下形式``,
 ``具体内容包括但不限于``) is advice, not a plan: it is never listed, and
@@ -24,11 +29,10 @@ pages repeat their content, so titles are de-duplicated.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract.activity_tables import table_rows
+from pipeline.extract.activity_tables import PUNCT, bare, restates, table_rows
 from pipeline.extract.dates import cn_int
 from pipeline.extract.outline import (
     Item,
@@ -49,6 +53,15 @@ NON_ACT = re.compile(
     r"要求|保障|措施|目标|步骤|时间|地点|主题|对象|范围|原则|意义|领导|指导思想|注意事项|"
     r"联系|依据|背景|考核|督查|报送|总结|(?<!走)流程|纪律|方法"  # 局长走流程 is an activity
 )
+GOAL = re.compile(r"目标|原则|指导思想|总体要求|意义")
+"""A section naming goals or principles (活动目标和主要活动) lists aims, never activities."""
+ACTION = re.compile(
+    r"开展|举办|举行|召开|组织|邀请|参观|观摩|走进|走访|前往|发布|发表|发放|推出|开设|设立|设置|"
+    r"宣讲|直播|访谈|座谈|体验|培训|展出|讲解|参加"
+)
+"""What an activity does; a long item without any of these is an aim or a purpose statement
+(围绕群众关切…，以…为重点，充分呈现…), not an activity."""
+LONG = 30
 _ACT_VERB = re.compile(r"(?:集中|组织|积极|广泛|深入|认真)?(?:开展|举办|举行|召开|组织|邀请|走进|开设|推出)")
 _EVENT_WORD = re.compile(r"活动|访谈|开放日|发布会|座谈|宣传|咨询|直播|体验|观摩|讲堂|培训|评议|征集")
 _VERB = re.compile(r"开展|举办|举行|召开|组织开展|发布|邀请")
@@ -81,7 +94,6 @@ FIELD = re.compile(
 )
 _ATTACH_LINE = re.compile(r"\s*附\s*件")
 _DATE_LINE = re.compile(r"\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十\s]+月[\d一二三四五六七八九十\s]+日\s*$")
-_PUNCT = re.compile(r"[\s\"“”‘’'《》〈〉()（）【】〔〕,，、。.;；:：!！?？·•…\-—]")
 
 
 @dataclass
@@ -109,21 +121,29 @@ def fill(src: Source, rec: Record) -> None:
         if cands:
             rec.warnings.append("activities: no activity heading; read verb-led top-level items")
     cands = _prefer_table_rows(_dedupe(sorted(cands, key=lambda c: c.pos)))
-    options = [c for c in cands if c.option]
     concrete = [c for c in cands if not c.option]
-    if concrete:
-        cands = concrete
-    else:
-        cands = []
-        if options:
-            rec.warnings.append(f"activities: only a list of generic options ({len(options)} items), not listed")
-    seq = len(rec.activities)
-    for c in cands:
-        seq += 1
+    if cands and not concrete:
+        rec.warnings.append(f"activities: only a list of generic options ({len(cands)} items), not listed")
+    for seq, c in enumerate(concrete, start=len(rec.activities) + 1):
         rec.activities.append(Activity(
             seq=seq, title=c.title, form=c.fields.get("form"), lead_units=c.fields.get("lead"),
             date_text=c.fields.get("time"), location=c.fields.get("location"),
         ))
+
+
+def _abstract(sentence: str) -> bool:
+    """A long sentence that says what to achieve, not what will be done."""
+    return len(re.sub(r"\s", "", sentence)) > LONG and ACTION.search(sentence) is None
+
+
+def _item_sentence(src: Source, lines: list[tuple[int, int]], it: Item, h: Found[str]) -> str:
+    """The item's first sentence, over wrapped lines (an OCR'd page breaks lines mid-sentence);
+    a short headline (``（三）现场答疑`` over its body text) is a title of its own."""
+    if len(h.value) <= 12:
+        return h.value
+    stop = it.children[0].line if it.children else max(it.end_line, it.line + 1)
+    end = lines[stop - 1][1]
+    return src.norm[h.start:segment_end(src.norm, h.start, end)]
 
 
 def _dedupe(cands: list[_Cand]) -> list[_Cand]:
@@ -133,7 +153,7 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     seen: dict[tuple[tuple[str, str], ...], list[str]] = {}
     for c in cands:
-        key = _PUNCT.sub("", c.title.value)
+        key = PUNCT.sub("", c.title.value)
         if not key:
             continue
         keys = seen.setdefault(tuple(sorted(c.fields.items())), [])
@@ -144,28 +164,12 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _bare(title: str) -> str:
-    """A title for comparison: no punctuation, no parenthetical notes."""
-    return _PUNCT.sub("", re.sub(r"[(（][^()（）]*[)）]", "", title))
-
-
 def _prefer_table_rows(cands: list[_Cand]) -> list[_Cand]:
     """A list item that a table row restates (集中宣传活动 / 集中宣传咨询活动) is dropped:
     the plan lists its activities once in the text and again in the attached
     table, and the row carries the form, units and dates."""
-    rows = [_bare(c.title.value) for c in cands if c.table]
-    if not rows:
-        return cands
-
-    def restated(title: str) -> bool:
-        key = _bare(title)
-        for r in rows:
-            sm = difflib.SequenceMatcher(None, key, r)
-            if sm.real_quick_ratio() >= 0.75 and sm.quick_ratio() >= 0.75 and sm.ratio() >= 0.75:
-                return True
-        return False
-
-    return [c for c in cands if c.table or not restated(c.title.value)]
+    rows = [bare(c.title.value) for c in cands if c.table]
+    return [c for c in cands if c.table or not restates(c.title.value, rows)]
 
 
 # ---------------------------------------------------------------- outline lists
@@ -207,7 +211,7 @@ def _from_outline(src: Source, lines: list[tuple[int, int]], items: list[Item]) 
         if id(it) in done:
             continue
         h = _item_headline(src, lines, it)
-        if h is not None and _label(src, h, ACT_HEAD):
+        if h is not None and _label(src, h, ACT_HEAD) and not _label(src, h, GOAL):
             opt = OPTIONS.search(_own_text(src, lines, it)) is not None
             out.extend(_section(src, lines, it, h, opt, done))
     out.extend(_plain_sections(src, lines, items, done))
@@ -216,12 +220,28 @@ def _from_outline(src: Source, lines: list[tuple[int, int]], items: list[Item]) 
 
 def _section(src: Source, lines: list[tuple[int, int]], it: Item, h: Found[str], option: bool,
              done: set[int]) -> list[_Cand]:
-    """An activity section: its numbered items, else the 一是…二是… parts of its text."""
+    """An activity section: its numbered items, else the 一是…二是… parts of its text,
+    else its programme lines."""
     if it.children:
         return _collect(src, lines, it, option, done)
     done.add(id(it))
-    end = lines[max(it.end_line, it.line + 1) - 1][1]
-    return _ordinal_items(src, h.end, end, option)
+    stop = max(it.end_line, it.line + 1)
+    return _ordinal_items(src, h.end, lines[stop - 1][1], option) or _clock_items(src, lines, it.line + 1, stop)
+
+
+def _clock_items(src: Source, lines: list[tuple[int, int]], first: int, stop: int) -> list[_Cand]:
+    """``9:20-10:00 参观政务服务大厅`` lines of a programme: each step is an activity
+    (two steps at least, so a single 活动时间 line is not a programme)."""
+    out: list[_Cand] = []
+    for i in range(first, stop):
+        s, e = lines[i]
+        m = _CLOCK.match(src.norm, s, e)
+        if m is None or m.end() >= e or not re.search(r"\d\s*[:：点时]", m.group()):
+            continue
+        h = src.found(m.end(), segment_end(src.norm, m.end(), e), "programme", strip="，,、 ")
+        if h is not None:
+            out.append(_Cand(h.start, h))
+    return out if len(out) >= 2 else []
 
 
 def _ordinal_items(src: Source, start: int, end: int, option: bool) -> list[_Cand]:
@@ -238,6 +258,8 @@ def _ordinal_items(src: Source, start: int, end: int, option: bool) -> list[_Can
         stop = marks[k + 1].start() if k + 1 < len(marks) else end
         nl = norm.find("\n", m.end(), stop)
         e = segment_end(norm, m.end(), nl if nl >= 0 else stop)
+        if _abstract(norm[m.end():segment_end(norm, m.end(), stop)]):
+            continue
         comma = re.search(r"[，,]", norm[m.end():e])
         if e - m.end() > 60 and comma:
             e = m.end() + comma.start()  # a long sentence: its first clause names the activity
@@ -251,7 +273,7 @@ def _inline_list(src: Source, found: list[_Cand]) -> list[_Cand]:
     """Quoted names in ``开展“A”、“B”和“C”三个主题活动`` when the printed count agrees;
     a name that a listed item already carries is not repeated."""
     out: list[_Cand] = []
-    keys = [_bare(c.title.value) for c in found]
+    keys = [bare(c.title.value) for c in found]
     for m in INLINE_LIST.finditer(src.norm):
         names = list(re.finditer(_QUOTED, src.norm[m.start("list"):m.end("list")]))
         n = int(m["n"]) if m["n"].isdigit() else cn_int(m["n"])
@@ -262,7 +284,7 @@ def _inline_list(src: Source, found: list[_Cand]) -> list[_Cand]:
             h = src.found(a, a + len(q.group()), "inline-list")
             if h is None:
                 continue
-            key = _bare(h.value)
+            key = bare(h.value)
             if key and not any(key in k or k in key for k in keys if k):
                 keys.append(key)
                 out.append(_Cand(h.start, h))
@@ -303,7 +325,7 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
         if h is None:
             continue
         opt = option or OPTIONS.search(_own_text(src, lines, child)) is not None
-        if _label(src, h, ACT_HEAD):
+        if _label(src, h, ACT_HEAD) and not _label(src, h, GOAL):
             out.extend(_section(src, lines, child, h, opt, done))
             continue
         if _label(src, h, NON_ACT) and len(h.value) <= 10 and not _VERB.match(src.norm[h.start:h.end]):
@@ -313,6 +335,8 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
             if sub:
                 out.extend(sub)
                 continue
+        if _abstract(_item_sentence(src, lines, child, h)):
+            continue
         # a leaf's own "可采取…等形式" describes how to do it, not a list of options
         out.append(_Cand(h.start, h, option, _fields(src, lines, child)))
     return out
@@ -326,7 +350,7 @@ def _plain_sections(src: Source, lines: list[tuple[int, int]], items: list[Item]
     for i, (s, e) in enumerate(lines):
         t = src.norm[s:e].strip().rstrip(":：")
         if t and len(t) <= 12 and parse_marker(src, s, e) is None and "\t" not in t:
-            heads.append((i, ACT_HEAD.search(t) is not None))
+            heads.append((i, ACT_HEAD.search(t) is not None and GOAL.search(t) is None))
     for k, (i, is_act) in enumerate(heads):
         if not is_act:
             continue
@@ -334,7 +358,8 @@ def _plain_sections(src: Source, lines: list[tuple[int, int]], items: list[Item]
         inside = [it for it in items if i < it.line < stop and id(it) not in done]
         if not inside:
             if stop > i + 1:
-                out.extend(_ordinal_items(src, lines[i][1], lines[stop - 1][1], False))
+                out.extend(_ordinal_items(src, lines[i][1], lines[stop - 1][1], False)
+                           or _clock_items(src, lines, i + 1, stop))
             continue
         top = min(it.level for it in inside)
         for it in inside:

@@ -8,13 +8,18 @@ only when it is closed by 前/之前/止 (or opened by 最迟/不晚于) and a
 submitting verb follows in the same sentence, or when 截止/截至 or a 报名时间
 label ties it to submitting.  A registration window closes on its last day:
 ``报名时间：5月6日9:00至5月10日17:00`` → 5月10日 17:00, ``即日起至5月10日`` →
-5月10日, a window over New Year rolls into the next year.
+5月10日, a window over New Year rolls into the next year; the label may
+stand on the line above (``意见征集起止时间：`` / ``6月2日至6月18日``), and
+a window without one counts when the public registers or comments in it
+(``6月12日至6月20日，通过公众号报名``) — a unit's duty over a period does not.
+A closing day restated in the text is one deadline.
 Relative deadlines (``提前5个工作日``, ``活动结束后5个工作日内``) have no date
 and are only noted in the warnings.
 
 Years printed without a year come from the issue date (a December notice
 about January means next year, see :func:`dates.resolve_year`), else from
-the year the document is about.
+the year the document is about, else from the year printed nearest before
+the date.
 """
 
 from __future__ import annotations
@@ -37,12 +42,12 @@ TAIL = re.compile(
 )
 SUBMIT = re.compile(  # 网上报名 is not 上报; 报名回执 / 报名表 name a thing, not the act
     r"(?<![网线])上报|报送|报至|报给|报名(?!表|回执|材料|信息|单|方式|电话|地点|条件|对象|人员|二维码|链接|入口)|提交|递交|发送|反馈|备案|报备|寄送|寄至|送达|送至|交至|上传|填报|申报|"
-    r"发至|传至|传真至|发邮件|发到|录入|登记|推荐|汇总至|报告"
+    r"发至|传至|传真至|发邮件|发到|录入|登记|推荐|汇总至|报告|提出(?=[^，,。；;]{0,8}(?:意见|建议))"
 )
 _SHORT_VERB = re.compile(r"[，,\s]*(?:(?:将|把)[^，,。；;]{0,30}?)?(?P<v>报|交|送|发)(?![道纸刊社到名])")
 CUTOFF = re.compile(r"截止|截至|截止到|截止于")
 REG_RANGE = re.compile(
-    r"(?P<what>报名|报送|申报|征集|提交|预约)[^。；;\n]{0,6}?(?:时间|日期)[ \t]*(?:为|是|:|：)?[ \t]*"
+    r"(?P<what>报名|报送|申报|征集|征求|提交|预约|反馈)[^。；;\n]{0,6}?(?:时间|日期)[ \t]*(?:为|是|:|：)?[ \t]*"
 )
 SINCE = re.compile(r"(?:即日|即时|今日|今天|现在|公告发布之日|发布之日|通知下发之日|本通知印发之日)起?[ \t]*(?:至|到|—|-|~|～)[ \t]*$")
 RANGE_END = re.compile(
@@ -51,6 +56,10 @@ RANGE_END = re.compile(
     rf"[ \t]*(?:至|到|—|–|-|~|～)[ \t]*(?:(?P<y>{YEAR})[ \t]*年)?[ \t]*(?:(?P<m>{NUM})[ \t]*月)?[ \t]*(?P<d>{NUM})[ \t]*[日号]"
 )
 """The end of a window: ``至10日``, ``9:00至5月10日``, ``—2026年1月5日``."""
+WINDOW_VERB = re.compile(r"报名|预约|征集|征求|提出(?=[^，,。；;]{0,8}(?:意见|建议))")
+"""What the public may do in a window without a label (``7月1日至7月8日，通过…报名``); a
+unit's duty in a period (``5月10日至15日，各单位报送信息``) is not a deadline."""
+_ACTIVITY = re.compile(r"开展|举办|举行|组织|召开|参观|进行|活动")
 LATEST = re.compile(r"(?:最迟|最晚|不晚于|不迟于)[ \t]*(?:于|在)?[ \t]*$")
 _LABEL_BEFORE = re.compile(
     r"(?P<v>[\u4e00-\u9fff]{0,8}?(?:上报|报送|提交|报名|申报|反馈|填报))(?:的)?(?:时间|日期|期限)[ \t]*(?:为|是|:|：)?[ \t]*$"
@@ -59,6 +68,8 @@ RELATIVE = re.compile(r"提前[\d一二三四五六七八九十]+个?工作日|(
 _CLAUSE_END = "。；;\n"
 _DESTINATION = re.compile(r"^(?:至|到|给|向)|(?:办公室|办|局|委|中心|组|科|处|部|室|邮箱|平台|系统)(?:\([^)]*\))?$")
 _SUBJECT = re.compile(r"^(?:请|由|各[^，,。]{0,12}?(?:单位|部门|地区|乡镇|街道|县|区|市|镇|处室)[、，,]?)+")
+_MARKER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.])[ \t]*")
+_PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*年")
 _PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
 
 
@@ -66,25 +77,32 @@ def fill(src: Source, rec: Record) -> None:
     """Append every dated submission/registration deadline to ``rec.deadlines``."""
     ref_date = rec.issue_date.value if rec.issue_date else None
     ref_year = rec.year.value if rec.year else (rec.period_start.value.year if rec.period_start else None)
-    seen = {(d.date.value, _key(d.task)) for d in rec.deadlines}
+    printed = [(m.start(), int(m[1])) for m in _PRINTED_YEAR.finditer(src.norm)]
     norm = src.norm
     for ds, de, y, _, _ in _dates(norm):
         hit = _as_deadline(src, ds, de)
         if hit is None:
             continue
         time, task = hit.time, hit.task
-        date = make_date(_year(hit, y, ref_date, ref_year), hit.month, hit.day)
+        year = ref_year if ref_date or ref_year else _nearest_year(printed, ds)
+        date = make_date(_year(hit, y, ref_date, year), hit.month, hit.day)
         if date is None:
             rec.warnings.append(f"deadlines: no year for {src.text[ds:de]} ({task})")
             continue
-        key = (date, _key(task))
-        if key in seen or any(k[0] == date and (key[1] in k[1] or k[1] in key[1]) for k in seen):
+        same = next((d for d in rec.deadlines if d.date.value == date), None)
+        if same is not None:  # one closing day is one deadline, however often the text restates it
+            same.time = same.time or time
             continue
-        seen.add(key)
         rec.deadlines.append(Deadline(Found(date, ds, de, "deadline"), time, task))
     rel = RELATIVE.search(norm)
     if rel:
         rec.warnings.append(f"deadlines: relative deadline not dated: {src.text[rel.start():rel.end()]}")
+
+
+def _nearest_year(printed: list[tuple[int, int]], pos: int) -> int | None:
+    """With no issue date or document year: the year printed last before the date, else first after."""
+    before = [y for p, y in printed if p < pos]
+    return before[-1] if before else (printed[0][1] if printed else None)
 
 
 def _year(hit: _Hit, printed: int | None, ref: dt.date | None, ref_year: int | None) -> int | None:
@@ -96,10 +114,6 @@ def _year(hit: _Hit, printed: int | None, ref: dt.date | None, ref_year: int | N
     if base is None:
         return None
     return base + (1 if hit.from_month and hit.month < hit.from_month else 0)
-
-
-def _key(task: str) -> str:
-    return re.sub(r"[\s，,、。；;：:()（）“”\"]", "", task)
 
 
 def _dates(norm: str) -> list[tuple[int, int, int | None, int, int]]:
@@ -169,17 +183,28 @@ def _as_deadline(src: Source, ds: int, de: int) -> _Hit | None:
         if what is not None and tail is not None:
             task = what["what"] if what.re is REG_RANGE else what.group()
             return _Hit(_time(tail), task, month, day)
-    # 报名时间：5月6日至10日 → the range's last day closes registration
-    reg = REG_RANGE.search(before_txt)
+    # 报名时间：5月6日至10日 → the range's last day closes registration (the label may
+    # be the line above: "意见征集起止时间：" / "2023年6月2日至2023年6月18日。")
+    same_line = bool(before_txt.strip())
+    la, lb = (ds - len(before_txt), ds) if same_line else _label_above(norm, ds)
+    label = norm[la:lb]
+    reg = REG_RANGE.search(label)
     rng = RANGE_END.match(norm, de)
-    if reg and reg.end() >= len(before_txt) - 1 and rng:
+    opened = _open_window(src, rng, month) if rng and reg is None else None
+    if opened:
+        return opened
+    if reg and reg.end() >= len(label.rstrip()) - 1 and rng:
         m2 = cn_int(rng["m"]) if rng["m"] else month
         d2 = cn_int(rng["d"])
         if m2 and d2:
             tail = TAIL.match(norm, rng.end())
             time = _time(tail) if tail else None
             y2 = cn_int(rng["y"]) if rng["y"] else None
-            return _Hit(time, reg["what"], m2, d2, y2, month)
+            mk = _MARKER.match(label)
+            a = la + (reg.start() if same_line else mk.end() if mk else 0)  # a label line: all of it
+            cut = re.search(r"(?:起止|截止)?(?:时间|日期)", norm[a:lb])
+            named = src.text[a:a + cut.start() if cut else lb].strip()
+            return _Hit(time, named or reg["what"], m2, d2, y2, month)
     tail = TAIL.match(norm, de)
     assert tail is not None  # every group of TAIL is optional
     time = _time(tail)
@@ -203,13 +228,48 @@ def _as_deadline(src: Source, ds: int, de: int) -> _Hit | None:
     verb = SUBMIT.search(after[:50])
     short = _SHORT_VERB.match(after)
     if verb is None and short is None:
-        label = _LABEL_BEFORE.search(before_txt)
-        if label is None:
+        lab = _LABEL_BEFORE.search(before_txt)
+        if lab is None:
             return None
         b0 = ds - len(before_txt)  # 方案报送时间：5月10日前
-        return _Hit(time, _trim_task(src.text[b0 + label.start():b0 + label.end("v")]), month, day)
+        return _Hit(time, _trim_task(src.text[b0 + lab.start():b0 + lab.end("v")]), month, day)
     vpos = min(p for p in (verb.start() if verb else None, short.start("v") if short else None) if p is not None)
     return _Hit(time, _task(src, ds, after_start, after_start + vpos, after_end), month, day)
+
+
+def _label_above(norm: str, ds: int) -> tuple[int, int]:
+    """The span of a short label line (``报名时间：``) above a date that opens its own line."""
+    ls = norm.rfind("\n", 0, ds) + 1
+    if norm[ls:ds].strip():
+        return ds, ds
+    end = ls - 1
+    while end > 0 and not norm[norm.rfind("\n", 0, end) + 1:end].strip():
+        end = norm.rfind("\n", 0, end)  # skip blank lines
+    start = norm.rfind("\n", 0, max(end, 0)) + 1
+    t = norm[start:max(end, start)].strip()
+    if 0 < len(t) <= 20 and re.search(r"(?:时间|日期|期限)[ \t]*[:：]?$", t):
+        return start, end
+    return ds, ds
+
+
+def _open_window(src: Source, rng: re.Match[str], month: int) -> _Hit | None:
+    """``6月12日9:00至6月20日18:00，通过…报名``: a window the public registers in closes on its last day."""
+    norm = src.norm
+    tail = TAIL.match(norm, rng.end())
+    start = tail.end() if tail else rng.end()
+    end = _clause_end(norm, start)
+    nxt = MONTH_DAY.search(norm, start, end)
+    v = WINDOW_VERB.search(norm, start, min(nxt.start() if nxt else end, start + 40))
+    if v is None or _ACTIVITY.search(norm, start, v.start()) or re.search(r"\d|共|累计|已", norm[start:v.start()]):
+        return None  # 5月1日至5日，共有300人报名: a report, not a window still open
+    m2 = cn_int(rng["m"]) if rng["m"] else month
+    d2 = cn_int(rng["d"])
+    if not m2 or not d2:
+        return None
+    lead = re.match(r"[ \t]*(?:期间|之间|内)?[ \t，,]*", norm[start:v.start()])
+    task = _trim_task(src.text[start + (lead.end() if lead else 0):v.end()]) or v.group()
+    y2 = cn_int(rng["y"]) if rng["y"] else None
+    return _Hit(_time(tail) if tail else None, task, m2, d2, y2, month)
 
 
 def _time(tail: re.Match[str]) -> str | None:

@@ -31,8 +31,10 @@ Whether the text *reports* what was done decides if a figure is taken:
   treated like one.
 
 余/多 are dropped (30余 → 30), 千余 → 1000, 10万 → 100000, 1.2万 → 12000.
-Collection pages repeat their text, so figures are de-duplicated by
-metric and value.
+Collection pages repeat their text, and news pages restate their figure
+(the headline, the lead, the body: ``280名居民`` … ``共有280人``), so a value
+with the same unit (名/位/人 alike) read again in another sentence is the
+same figure; within one sentence (``宣传单500份、手册500份``) it is not.
 """
 
 from __future__ import annotations
@@ -48,9 +50,9 @@ from pipeline.model import Found, Record, Stat
 # left out or allowed only before a person: "5.15政务公开活动总结 共50份" is a page
 # title, not a figure.
 VERBS = re.compile(
-    r"接待|接访|发放|散发|分发|派发|赠送|解答|答复|受理|回复|办理|办结|处理|解决|回应|开展|举办|举行|召开|"
+    r"接待|接访|发放|散发|分发|派发|赠送|解答|回答|答复|受理|回复|办理|办结|处理|解决|回应|开展|举办|举行|召开|"
     r"参与|参加|印发|印制|印刷|编印|制作|张贴|张挂|悬挂|摆放|放置|布置|布设|访问|浏览|点击|收到|收集|征集|接听|"
-    r"接受|接到|展出|展示|展播|设置|设立|开设|开通|发布|公布|主动公开|播放|出动|组织|邀请|动员|带领|安排|配备|"
+    r"接受|接到|设置|设立|开设|开通|发布|公布|主动公开|播放|出动|组织|邀请|动员|带领|安排|配备|"
     r"抽调|吸引|走访|覆盖|推送|转发|发送|阅读|观看|收看|提供|录制|刊发|刊登|上线|派出|投入|回收|收回|更新|新增|"
     r"答疑|宣讲|讲解|解读|培训|参观|联合|会同|召集|挂(?![职钩牌靠])|(?:服务|宣传)(?=群众|市民|居民|企业|村民)|"
     r"(?<=[共计])公开|公开了"
@@ -61,7 +63,7 @@ PARTICIPATE = re.compile(
 _CN_NUM = "[一二两三四五六七八九十百千万]*[十百千万][一二两三四五六七八九十百千万]*"
 NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_CN_NUM}"
 UNIT = (
-    r"人次|条次|件次|个次|户次|场次|人(?!民)|名(?!单|称|义)|个(?!月|工作日|小时|星期|人|体)|份|件|场(?!所|景)|次(?!日|年)|"
+    r"人次|条次|件次|个次|户次|场次|批次|人(?!民)|名(?!单|称|义)|个(?!月|工作日|小时|星期|人|体)|份|件|场(?!所|景)|次(?!日|年)|"
     r"条|期(?!间)|幅|块|张|本(?!次|单位|级|人|年|届|部门)|册|篇|家(?!庭|属|长)|项(?!目)|台|处(?!室|长|理)|户|"
     r"位(?!于|置)|批(?!准|复)|套|部(?!门|分|署|长)|首(?!页|先)|封|种|把|支|袋|盒|辆|组|轮|所|%"
 )
@@ -72,14 +74,15 @@ REPORT_CUE = r"共计|累计|总计|合计|共|约|达到了|达到|达|近|超�
 _CUE_END = re.compile(rf"(?:{REPORT_CUE})[ \t]*$")
 _CUE_BEFORE_VERB = re.compile(r"(?:共计|累计|总计|合计|共)(?:还|又|再)?[ \t]*$")
 _RATE = re.compile(
-    r"(?P<metric>[\u4e00-\u9fff]{1,10}(?:率|满意度|知晓度|参与度))[ \t]*(?:达到了|达到|达|为|是|高达)?[ \t]*$"
+    r"(?P<metric>[\u4e00-\u9fff]{0,10}(?:率|满意度|知晓度|参与度))[ \t]*(?:达到了|达到|达|为|是|高达)?[ \t]*$"
 )
 _NOUN_CUE = re.compile(
     r"(?P<metric>[\u4e00-\u9fff]{2,10}?)[ \t]*(?P<cue>达到了|达到|达|超过|突破|逾|共计|累计|总计)[ \t]*$"
 )
 _COUNTED = re.compile(r"(?P<metric>[\u4e00-\u9fff]{1,8}(?:量|人数|次数|总数|数量))[ \t]*(?:为|是)?[ \t]*$")
-_NOT_A_COUNT = re.compile(r"(?:下辖|所辖|管辖|辖|第|数|几|每|前|近几)[ \t]*$")
-"""Before a number: structure (下辖14个社区), an ordinal, a vague amount or a rank."""
+_NOT_A_COUNT = re.compile(r"(?:下辖|所辖|管辖|辖|第|数|几|每|前|近几|不足|不到|少于|低于|未达)[ \t]*$")
+"""Before a number: structure (下辖14个社区), an ordinal, a vague amount, a rank or a
+shortfall (不足100人 says what was not reached)."""
 _FUNCTION = re.compile(r"[从在向对为以于按由把被让使是将]|通过|围绕|进行|根据|按照")
 PLAN_CUE = re.compile(
     r"将|拟|计划|预计|力争|确保|争取|不少于|不低于|至少|要求|应当|需要|(?<![主重需纪摘提简概只])要(?![点素闻])"
@@ -101,6 +104,7 @@ class _Read:
     metric: str
     cued: bool
     verb: str | None = None  # the verb a following list item inherits
+    after: bool = False  # the object follows the figure (发放3万份折页和450份指南)
 
 
 def fill(src: Source, rec: Record) -> None:
@@ -113,6 +117,7 @@ def fill(src: Source, rec: Record) -> None:
     need_cue = kind != "summary" and not looks_summary
     meta = [(s, e) for s, e in src.lines() if PAGE_META.search(norm, s, e)]
     seen = {(s.metric, s.value.value) for s in rec.stats}
+    restated: dict[tuple[float, str], int] = {}  # (value, unit class) → sentence it was read in
     prev: tuple[int, _Read] | None = None
     for m in FIGURE.finditer(norm):
         if any(a <= m.start() < b for a, b in meta) or not _plausible(norm, m):
@@ -128,9 +133,16 @@ def fill(src: Source, rec: Record) -> None:
         unit: str | None = src.text[m.start("unit"):m.end("unit")]
         stat = Stat(read.metric, Found(value, m.start(), m.end(), "stats"), unit)
         key = (stat.metric, value)
-        if key not in seen:
+        sentence = _clause_start(norm, m.start(), _SENTENCE, limit=len(norm))
+        again = restated.setdefault((value, _unit_class(unit)), sentence)
+        if key not in seen and again == sentence:
             seen.add(key)
             rec.stats.append(stat)
+
+
+def _unit_class(unit: str | None) -> str:
+    """名 / 位 / 人 count the same people."""
+    return "人" if unit in ("名", "位", "人") else unit or ""
 
 
 def _plausible(norm: str, m: re.Match[str]) -> bool:
@@ -139,6 +151,8 @@ def _plausible(norm: str, m: re.Match[str]) -> bool:
         return False  # 5·15, 5.15, a time or a fraction
     if _NOT_A_COUNT.search(norm, max(0, a - 3), a):
         return False
+    if re.search(r"\d[ \t]*[-—–~～至到][ \t]*$", norm[max(0, a - 3):a]):
+        return False  # the upper end of a range (1-2人, 8至10家): a quota, not a count
     num = m["num"]
     if len(num) == 1 and not num.isdigit() and not (m["a1"] or m["a2"]) \
             and not re.search(r"(?:近|上|逾|超)$", norm[max(0, a - 1):a]):
@@ -178,7 +192,7 @@ def _read(src: Source, m: re.Match[str], prev: tuple[int, _Read] | None) -> _Rea
     read = _verb_led(src, m, cs)
     if read:
         return read
-    read = _participation(src, m, cue_before)
+    read = _participation(src, m, cue_before) or _enumerated(src, m, before)
     if read:
         return read
     for rx, cued in ((_NOUN_CUE, True), (_COUNTED, cue_before)):
@@ -199,19 +213,21 @@ def _verb_led(src: Source, m: re.Match[str], cs: int) -> _Read | None:
     for a, b in zip(verbs, verbs[1:]):
         # 解答咨询并发放资料: a joined verb leads; 开展政策解读活动 / 发放办理指南: a verb
         # inside the object does not
-        if re.search(r"[、并及和与还又再]|同时", norm[a.end():b.start()]):
-            v = b
+        if re.search(r"[、并及和与还又再]|同时", norm[a.end():b.start()]) or _CUE_END.search(norm, a.end(), b.start()):
+            v = b  # 各窗口累计接受咨询: a report cue also goes with the later verb
     obj = norm[v.end():fs]
     if FIGURE.search(obj) or not _object_ok(obj):
         return None
     cued = (_CUE_BEFORE_VERB.search(norm, max(cs, v.start() - 4), v.start()) is not None
             or obj.startswith("了") or _CUE_END.search(obj) is not None)
-    metric = _metric(src, v.start(), v.end(), v.end(), fs, m.end())
-    return _Read(metric, cued, src.text[v.start():v.end()])
+    metric, after = _metric(src, v.start(), v.end(), v.end(), fs, m.end())
+    return _Read(metric, cued, src.text[v.start():v.end()], after)
 
 
 def _object_ok(obj: str) -> bool:
     """A short object, or a long one that is an enumeration (A、B、C等)."""
+    if re.search(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]", obj):
+        return False  # a headline's phrases (…大院 昨日420名市民): the verb is another phrase's
     body = re.sub(r"《[^《》]{1,40}》", "书", obj.strip(" \t了"))  # a title is one item
     if len(body) <= 20:
         return True
@@ -231,7 +247,7 @@ def _participation(src: Source, m: re.Match[str], cued: bool) -> _Read | None:
         return None
     nxt = FIGURE.search(norm, m.end(), p.start())
     noun = text[m.end():nxt.start() if nxt else p.start()].strip(" \t、,，和及")
-    noun = re.sub(r"(?:先后|积极|踊跃|共同|一起|一同|均|都|纷纷|现场|的)+$", "", noun)
+    noun = re.sub(r"(?:先后|积极|踊跃|共同|一起|一同|均|都|纷纷|现场|的|分)+$", "", noun)
     if not noun:
         noun = "人员" if m["unit"] in ("人", "名", "位", "人次") else "单位"
         noun = text[p.start():p.end()] + noun
@@ -239,6 +255,19 @@ def _participation(src: Source, m: re.Match[str], cued: bool) -> _Read | None:
     obj = re.match(r"了?([\u4e00-\u9fff]{1,6})(?=[^\u4e00-\u9fff]|并|和|及|$)", norm[p.end():ce])
     tail = text[p.end() + obj.start(1):p.end() + obj.end(1)] if obj else ""
     return _Read(noun + text[p.start():p.end()] + tail, cued or norm[p.end():p.end() + 1] == "了")
+
+
+_PARTICIPANT = re.compile(r"单位|部门|机关|企业|社区|乡镇|街道|村|学校|医院|窗口|机构|商户")
+
+
+def _enumerated(src: Source, m: re.Match[str], before: str) -> _Read | None:
+    """``区A局、区B局…等16个单位，通过…``: the count closing a list of named participants."""
+    if m["unit"] not in ("个", "家", "所") or not re.search(r"、[^、]+等[ \t]*$", before):
+        return None
+    noun = _PARTICIPANT.match(src.norm, m.end())
+    if noun is None:
+        return None
+    return _Read("参与" + src.text[noun.start():noun.end()], False)
 
 
 def _continued(src: Source, m: re.Match[str], prev: tuple[int, _Read] | None) -> _Read | None:
@@ -256,6 +285,8 @@ def _continued(src: Source, m: re.Match[str], prev: tuple[int, _Read] | None) ->
         return None
     if re.search(r"[，,\d]", body) or VERBS.search(body) or PARTICIPATE.search(body) or _FUNCTION.search(body):
         return None
+    if read.after:  # 发放3万份折页和450份指南: this figure's noun follows it too
+        return _Read(verb + _object_after(src, m.end()), read.cued, verb, True)
     if not body:
         return _Read(read.metric, read.cued, verb)  # 62种11300余份: two figures of one thing
     a = m.start() - len(body)
@@ -292,8 +323,9 @@ def _value(num: str, wan: bool) -> float | None:
     return v
 
 
-def _metric(src: Source, vs: int, ve: int, a: int, b: int, fig_end: int) -> str:
-    """verb + what it counts, with adjectives and listed examples dropped: 发放宣传资料.
+def _metric(src: Source, vs: int, ve: int, a: int, b: int, fig_end: int) -> tuple[str, bool]:
+    """verb + what it counts, with adjectives and listed examples dropped: 发放宣传资料;
+    and whether the object was read after the figure.
 
     Cuts are found on ``norm`` and applied to ``text`` (same indices), so
     the metric is as printed even in Traditional script.
@@ -316,7 +348,15 @@ def _metric(src: Source, vs: int, ve: int, a: int, b: int, fig_end: int) -> str:
     if lead:
         a += lead.end()
     obj = text[a:b].strip()
-    if not obj or not _CJK.search(obj):  # 发放2000余份宣传资料: the object follows the figure
-        after = re.match(r"(?:(?![向给为并到在对])[\u4e00-\u9fff]){1,16}", norm[fig_end:])
-        obj = text[fig_end:fig_end + after.end()] if after else ""
-    return text[vs:ve] + obj
+    if obj and _CJK.search(obj):
+        return text[vs:ve] + obj, False
+    return text[vs:ve] + _object_after(src, fig_end), True  # 发放2000余份宣传资料
+
+
+def _object_after(src: Source, pos: int) -> str:
+    """The noun a figure counts when it follows it: 2000余份宣传资料(和…) → 宣传资料."""
+    after = re.match(r"(?:(?![向给为并到在对])[\u4e00-\u9fff]){1,16}", src.norm[pos:])
+    end = pos + (after.end() if after else 0)
+    if end > pos and src.norm[end - 1] in "和及与" and FIGURE.match(src.norm, end):
+        end -= 1  # 3万份折页和450份指南: the list goes on
+    return src.text[pos:end]

@@ -256,6 +256,90 @@ def test_truncated_repeat_is_dropped() -> None:
     assert _titles(text) == ["举办政务公开日现场咨询活动"]
 
 
+def test_aims_under_a_content_heading_are_not_activities() -> None:
+    text = "\n".join([
+        "二、活动内容",
+        "一是围绕群众关切和民生热点，以优化营商环境、提升办事效率为重点，全面展现部门的职责和成效。",
+        "二是拓宽互动渠道，广泛听取社会各界的意见和建议，及时回应关切，推动工作作风持续改进。",
+        "三、活动方式",
+        "（一）走进大厅。带领代表走进政务服务大厅。",
+        "（二）圆桌交流。召开交流会，听取意见。",
+    ])
+    assert _titles(text) == ["走进大厅", "圆桌交流"]
+
+
+def test_long_numbered_aim_is_not_an_activity_even_when_wrapped() -> None:
+    text = "\n".join([
+        "三、活动内容",
+        "（一）紧扣年度中心工作和重点民生事项，突",
+        "出依法行政、便民服务等方面，充分呈现部门",
+        "的职能职责和工作成果。",
+        "（二）现场答疑",
+        "工作人员逐一解答群众疑问，耐心细致，不断提升群众的满意度和获得感。",
+        "（三）组织居民代表参观社区服务站，了解",
+        "办事流程。",
+        "四、工作要求",
+    ])
+    assert _titles(text) == ["现场答疑", "组织居民代表参观社区服务站，了解办事流程"]
+
+
+def test_goal_section_is_never_an_activity_section() -> None:
+    text = "\n".join([
+        "一、工作目标和主要内容",
+        "1.开展政策解读，提高群众知晓率。",
+        "2.举办开放活动，增进政民互信。",
+        "二、活动安排",
+        "1.参观档案馆。",
+        "2.召开恳谈会。",
+    ])
+    assert _titles(text) == ["参观档案馆", "召开恳谈会"]
+
+
+def test_table_flattened_one_cell_per_line() -> None:
+    text = "\n\n".join([
+        "某县各乡镇“政府开放日”活动计划", "序号", "承办单位", "活动主题", "活动内容", "活动时间",
+        "1", "甲镇", "“书香甲镇”开放日", "邀请群众参观图书室，开展读书分享。", "4月",
+        "2", "乙乡", "“绿色乙乡”政府开放日", "组织代表观摩生态治理项目。", "5月",
+        "3", "丙乡", "丙乡，迎春开放”主题日", "参观便民",
+    ])
+    acts = _run(text).activities
+    assert [a.title.value for a in acts] == ["“书香甲镇”开放日", "“绿色乙乡”政府开放日", "丙乡，迎春开放”主题日"]
+    assert acts[0].lead_units == "甲镇" and acts[1].date_text == "5月"
+
+
+def test_table_cells_on_lines_ending_with_a_bar() -> None:
+    text = "\n".join([
+        "现将近期活动预告如下。", "序号 |", "活动日期 |", "活动名称 |", "活动形式 |", "人数 |",
+        "1 |", "6月3日 |", "家长代表走进招生考试中心 |", "参观 |", "10人 |",
+        "2 |", "6月9日 |", "听取校长对课后服务的建议 |", "座谈 |", "8人 |",
+        "其中，第1场活动已报满。",
+    ])
+    assert _titles(text) == ["家长代表走进招生考试中心", "听取校长对课后服务的建议"]
+
+
+def test_table_rows_split_by_bars() -> None:
+    text = "\n".join([
+        "| 序号 | 活动内容 | 活动名称 | 责任单位 |",
+        "| 1 | 介绍办税流程并现场演示 | “便民办税”体验日 | 区税务局 |",
+        "| 2 | 讲解医保新政 | “医保进社区”宣讲 | 区医保局 |",
+    ])
+    acts = _run(text).activities
+    assert [a.title.value for a in acts] == ["“便民办税”体验日", "“医保进社区”宣讲"]
+    assert acts[1].lead_units == "区医保局"
+
+
+def test_programme_lines_led_by_clock_times() -> None:
+    text = "\n".join([
+        "三、活动流程",
+        "14:00-14:20 观看专题片",
+        "14:20—15:00，走进档案库房",
+        "下午3点 召开意见征集会",
+        "四、报名方式",
+        "活动时间：15:30前结束。",
+    ])
+    assert _titles(text) == ["观看专题片", "走进档案库房", "召开意见征集会"]
+
+
 # ---------------------------------------------------------------- the five seeds
 
 

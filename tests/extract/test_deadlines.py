@@ -187,6 +187,42 @@ def test_object_before_the_verb_with_a_destination() -> None:
     assert rec.deadlines[0].task == "发送报名回执"
 
 
+def test_window_labelled_on_the_line_above() -> None:
+    text = "二、意见征集起止时间：\n\n2023年6月2日至2023年6月18日。\n三、反馈渠道\n电子邮件。"
+    rec = _run(text)
+    assert _dates(rec) == [("2023-06-18", None)]
+    assert rec.deadlines[0].task == "意见征集"
+
+
+def test_unlabelled_window_the_public_registers_in() -> None:
+    text = "“小小讲解员”体验活动将于6月12日9:00至6月20日18:00，通过区政府公众号报名。"
+    rec = _run(text, year=2024)
+    assert _dates(rec) == [("2024-06-20", "18:00")]
+    assert rec.deadlines[0].task == "通过区政府公众号报名"
+
+
+def test_a_duty_or_an_activity_over_a_period_is_no_deadline() -> None:
+    text = ("6月1日至6月10日，各单位要及时报送活动信息。"
+            "活动时间为6月12日至6月13日，请各单位认真组织报名工作。"
+            "7月1日至7月5日，共有150余名市民报名。")
+    assert _run(text, year=2024).deadlines == []
+
+
+def test_suggestions_due_before_a_date() -> None:
+    rec = _run("欢迎社会各界于7月15日前提出意见和建议。", year=2022)
+    assert _dates(rec) == [("2022-07-15", None)]
+
+
+def test_one_closing_day_restated_is_one_deadline() -> None:
+    text = "一、征集时间\n2024年3月1日至3月20日\n二、征集方式\n请于3月20日17时前将建议发送至邮箱。"
+    assert _dates(_run(text)) == [("2024-03-20", "17:00")]
+
+
+def test_year_printed_in_the_text_when_the_record_has_none() -> None:
+    text = "区档案馆2023年继续开放。请有意参加的市民于9月8日前电话报名。"
+    assert _dates(_run(text)) == [("2023-09-08", None)]
+
+
 def test_december_notice_deadlines_in_both_years() -> None:
     rec = _run("请于12月28日前报送年度总结，并于1月5日前报送下年度工作计划。", dt.date(2023, 12, 10))
     assert _dates(rec) == [("2023-12-28", None), ("2024-01-05", None)]

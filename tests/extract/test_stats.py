@@ -172,3 +172,54 @@ def test_seed_stats_match_gold(gold_path: Path) -> None:
     got = _run((SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8"), gold.get("kind"))
     # scored like score.py: stats are matched by value alone
     assert sorted(f"{float(v):g}" for _, v, _ in got) == sorted(f"{float(s['value']):g}" for s in gold["stats"])
+
+
+def test_upper_end_of_a_range_is_a_quota_not_a_figure() -> None:
+    text = "各社区由一名主任带队，工作人员2-3人参加。活动当天共接待群众45人次。"
+    assert [v for _, v, _ in _run(text)] == [45]
+
+
+def test_rate_without_a_noun_before_it() -> None:
+    text = "活动当天共解答咨询120项，解答率为95%，满意度为99%。"
+    assert [(m, v) for m, v, u in _run(text) if u == "%"] == [("解答率", 95), ("满意度", 99)]
+
+
+def test_figure_restated_in_another_sentence_is_one_figure() -> None:
+    text = ("上周六280名居民参观区政务中心\n"
+            "上周六，280名居民走进区政务中心。据介绍，当天共有280人分6批参观。")
+    assert [v for _, v, _ in _run(text)] == [280, 6]
+
+
+def test_same_value_twice_in_one_sentence_is_two_figures() -> None:
+    text = "活动当天，发放宣传单300份、便民手册300份。"
+    assert [v for _, v, _ in _run(text)] == [300, 300]
+
+
+def test_count_closing_a_list_of_participants() -> None:
+    text = "区教育局、区卫健局、区医保局等16个单位，通过设立咨询台等方式开展宣传。"
+    assert _run(text) == [("参与单位", 16, "个")]
+
+
+def test_exhibits_are_not_results() -> None:
+    text = "开放日当天，大厅内同时展出52幅摄影作品，介绍了12座友好城市。"
+    assert _run(text) == []
+
+
+def test_objects_after_their_figures_in_a_list() -> None:
+    text = "现场发放了3万多份宣传折页和450多份办事指南，受理并回答了800多项咨询。"
+    assert _run(text) == [("发放宣传折页", 30000, "份"), ("发放办事指南", 450, "份"), ("回答咨询", 800, "项")]
+
+
+def test_report_cue_goes_with_the_later_verb() -> None:
+    text = "各服务窗口累计接受群众咨询900余人次。"
+    assert _run(text) == [("接受群众咨询", 900, "人次")]
+
+
+def test_headline_phrases_split_by_a_space() -> None:
+    text = "周末走进区政府大院 昨日420名市民参与开放日\n据统计，共有420人参加。"
+    assert [(m, v) for m, v, _ in _run(text)] == [("市民参与开放日", 420)]
+
+
+def test_a_shortfall_is_not_a_figure() -> None:
+    text = "活动现场共设立咨询台6个。个别站点参与群众不足50人。"
+    assert [v for _, v, _ in _run(text)] == [6]
