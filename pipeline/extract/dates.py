@@ -96,7 +96,7 @@ def resolve_year(month: int, ref: dt.date | None, ref_year: int | None = None) -
 PLACEHOLDER_YEAR = re.compile(r"20[xX×*＊]{2}\s*年|二[〇零○O][xX×*]{2}\s*年")
 DAY_DATE = re.compile(
     rf"(?:(?P<y>{YEAR}|20[xX×*]{{2}}){SP}年{SP})?(?P<m>{NUM}){SP}月{SP}(?P<d>{NUM})"
-    rf"(?:{SP}[-—–~至到]{SP}(?P<d2>{NUM}))?{SP}[日号]"  # "5月12-15日": a compact range in one month
+    rf"(?:{SP}[-—–~至到、]{SP}(?P<d2>{NUM}))?{SP}[日号]"  # "5月12-15日", "8月26、27日": days of one month
 )
 _END_DATE = re.compile(
     rf"(?:(?P<y>{YEAR}){SP}年{SP})?(?:(?P<m>{NUM}){SP}月{SP})?(?P<d>{NUM}){SP}[日号]"

@@ -11,7 +11,8 @@ decides the main event when it names one — bodies cite other events
 ("5.15 防范和打击经济犯罪宣传日", a superior's notice) — else the most
 frequent mention does.
 
-Editions ("第十二届", "第16个") count only when they qualify the main event;
+Editions ("第十二届", "第16个", "首个" = 1) count only when they qualify the main event
+or a quoted short reference to it ("首个“开放日”");
 ones quoted from a cited document title (inside 《》) are used only when the
 document states none itself.  The year comes from the most direct evidence
 (title, a year qualifying the event — "2019年XX县第十届“政务公开日”" —, a
@@ -67,7 +68,10 @@ PLAIN_DAY = "政务公开日"
 MAY15 = "5·15政务公开日"
 _MAY15_DATE = re.compile(r"(?:5|五)\s*月\s*(?:15|十五)\s*[日号]")
 _TIE_REACH = 200
-_EDITION = re.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[届个次](?P<mid>[^，。,;；:：\n]{0,10})$")
+_EDITION = re.compile(r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[届个次]|首\s*[届个])"
+                      r"(?P<mid>[^，。,;；:：\n]{0,10})$")
+# a quoted short back-reference to the document's open day / week / month: “开放日”, “公开日”
+_ALIAS = re.compile(rf"(?<={_Q_OPEN})(?:开放|公开)[日周月](?={_Q_CLOSE})")
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,18 @@ def _tied_to_may15(norm: str, mentions: list[Mention]) -> bool:
     return False
 
 
+def event_mentions(norm: str, event: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
+    """Mentions of ``event`` (a plain 政务公开日 counts for the 5·15 day), with its quoted short
+    back-references ("首个“开放日”" of a 政府开放日 page), in text order."""
+    hi = len(norm) if hi is None else hi
+    out = [x for x in find_mentions(norm, lo, hi) if x.name == event or (event == MAY15 and x.name == PLAIN_DAY)]
+    sq, idx = squashed(norm)
+    for m in _ALIAS.finditer(sq, bisect_left(idx, lo), bisect_left(idx, hi)):
+        if event.endswith(m.group()):
+            out.append(Mention(idx[m.start()], idx[m.end() - 1] + 1, event))
+    return sorted(out, key=lambda x: x.start)
+
+
 def main_event(src: Source, rec: Record) -> tuple[str, Mention] | None:
     """The document's event name and the mention that decided it."""
     mentions = find_mentions(src.norm)
@@ -158,19 +174,15 @@ def in_book_title(norm: str, pos: int) -> bool:
 
 
 def _edition(src: Source, rec: Record, event: str) -> Found[int] | None:
-    mentions = find_mentions(src.norm)
-    tied = event == MAY15
     own: list[Found[int]] = []
     cited: list[Found[int]] = []
     sq, idx = squashed(src.norm)
-    for x in mentions:
-        if not (x.name == event or (tied and x.name == PLAIN_DAY)):
-            continue
+    for x in event_mentions(src.norm, event):
         at = bisect_left(idx, x.start)
         m = _EDITION.search(sq, max(0, at - 16), at)
         if m is None or find_mentions(m["mid"]):
             continue
-        n = cn_int(m["n"])
+        n = cn_int(m["n"]) if m["n"] else 1
         if n is None or not 0 < n < 200:
             continue
         pos = idx[m.start()]
@@ -187,11 +199,13 @@ def _edition(src: Source, rec: Record, event: str) -> Found[int] | None:
 # ---------------------------------------------------------------- year
 
 _YEAR_IN = re.compile(rf"(?<![\d])(?P<y>{YEAR})\s*年")
-# "2019年“5·15…", "2019年全省…", "2013年***县“政务公开日", "2019年XX区第十三届…": a year qualifying the
-# event, optionally through a place (anonymised or not) and an edition — not "2007年起设立…"
+# "2019年“5·15…", "2019年全省…", "2013年***县“政务公开日", "2019年XX区第十三届…", "2025年继续开展“…": a
+# year qualifying the event, optionally through a place (anonymised or not), a verb and an edition —
+# not "2007年起设立…", "2008年开始举办…"
 _YEAR_BEFORE = re.compile(
     rf"(?<![\d])(?P<y>{YEAR})\s*年度?\s*(?:全省|全市|全县|全区|全国|我省|我市|我县|我区|"
     rf"(?:[*＊xX×]{{1,4}}|[{CJK}]{{1,10}}?)[省市县区州盟旗乡镇]|[*＊xX×]{{2,4}})?\s*"
+    rf"(?:[^\s起始来曾首，。,;；:：“\"「]{{0,4}}?(?:开展|举办|举行|组织|启动))?\s*"
     rf"(?:第\s*(?:\d{{1,3}}|[一二三四五六七八九十百]{{1,4}})\s*[届个次])?\s*[“\"「]?\s*$"
 )
 

@@ -12,7 +12,8 @@ organ-name test shared by the header-area modules are in
 
 The 主送机关 follows the title ("各县（区）人民政府，市政府各部门：", possibly
 wrapped, or glued to the first paragraph by a web copy); a copy whose title
-was not kept starts with it.  "广大市民朋友：" and "各位…" are greetings.
+was not kept starts with it.  A salutation ("广大市民朋友：") addresses the document as
+a 主送 list does and is taken the same way.
 
 Patterns run on ``Source.norm``; values are sliced from ``Source.text``.
 """
@@ -104,6 +105,9 @@ def split_doc_number(value: str) -> tuple[str | None, int | None, str | None]:
     return (m[1] or None), int(m[2]), m[3]
 
 
+_FREE_AFTER = re.compile(r"[ \t]*(?:$|各|关于)", re.M)
+
+
 def _find_doc_number(src: Source, lines: list[Line], zone: int, title_last: int | None) -> Found[str] | None:
     limit = lines[min(len(lines) - 1, max(zone, 30))].end if lines else 0
     for m in re.finditer(r"(?:发文字号|文\s*号)\s*[:：]\s*", src.norm[:limit]):
@@ -123,6 +127,13 @@ def _find_doc_number(src: Source, lines: list[Line], zone: int, title_last: int 
             d = DOCNUM.search(src.norm, ln.start, ln.end)
             if d and len(re.sub(r"[\s()（）〔〕\[\]]", "", DOCNUM.sub("", ln.norm))) == 0:
                 return _docnum_found(src, d, "doc_number.under_title")
+    else:
+        # an untitled copy that lost its layout: the number stands free near the top, followed by
+        # line end, the 主送 list or the title ("…整理。三府办函〔2022〕21号各区人民政府，…：")
+        for d in DOCNUM.finditer(src.norm, 0, min(len(src.norm), lines[0].start + 600)):
+            before = src.norm[d.start() - 1] if d.start() > 0 else "\n"
+            if before in "\n \t。；;" and len(d["code"]) <= 8 and _FREE_AFTER.match(src.norm, d.end()):
+                return _docnum_found(src, d, "doc_number.free")
     return None
 
 
@@ -141,8 +152,19 @@ def _labelled_recipients(src: Source, lines: list[Line]) -> Found[str] | None:
     return None
 
 
-# what a 主送 list names: "各…", units, departments, governments (not "各位", a greeting)
-_ADDRESSEES = re.compile(r"^各(?!位)|单位|部门|机关|政府|委员会|管委会|办事处|街道|乡镇|直属")
+# what a 主送 list names ("各…", units, departments, governments), or the public a salutation addresses
+_ADDRESSEES = re.compile(r"^各|单位|部门|机关|政府|委员会|管委会|办事处|街道|乡镇|直属|朋友|市民|群众|居民|村民|同志|代表")
+
+
+def _glued(src: Source, start: int, end: int) -> Found[str] | None:
+    """"各镇街，区政府各部门：按照…": the addressees run into the first paragraph (a web copy lost the break)."""
+    g = _GLUED.match(src.norm, start, end)
+    if g is None:
+        return None
+    r = g["r"]
+    if "。" in r or _BODY_START.match(r) or not (r.startswith("各") or is_organ(r) or GREETING.search(r)):
+        return None
+    return src.found(start, g.end("r"), "recipients.glued")
 
 
 def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str = "") -> Found[str] | None:
@@ -157,18 +179,19 @@ def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str =
         break
     if i >= len(lines):
         return None
-    glued = _GLUED.match(lines[i].norm)  # "各镇街，区政府各部门：按照…" (a web copy lost the line break)
-    if glued and "。" not in glued["r"] and (glued["r"].startswith("各") or is_organ(glued["r"])) \
-            and not _BODY_START.match(glued["r"]) and not glued["r"].startswith("各位"):
-        return src.found(lines[i].start, lines[i].start + glued.end("r"), "recipients.glued")
+    glued = _glued(src, lines[i].start, lines[i].end)
+    if glued is not None:
+        return glued
     joined, last = "", i
     for k in range(i, min(i + 3, len(lines))):
         joined += lines[k].sq
         last = k
-        if joined[-1] in ":：" or joined[-1] not in "，,、；;":
+        # a list wraps after its commas, or anywhere once it opens with 各 ("各园（景）\n区管委会：")
+        if joined[-1] in ":：" or (joined[-1] not in "，,、；;" and not joined.startswith("各")):
             break
+    # a salutation ("广大市民朋友：") addresses the document as a 主送 list does
     if (joined[-1] not in ":：" or "。" in joined or len(joined) > 200 or "如下" in joined
-            or _BODY_START.match(joined) or GREETING.search(joined) or joined.startswith("各位")):
+            or _BODY_START.match(joined) or len(joined) <= 3):
         return None
     # a list wrapped over lines is one value: the line breaks go, the printed punctuation stays
     return src.found(lines[i].start, lines[last].end, "recipients.after_title", strip=":：",
@@ -277,3 +300,6 @@ def fill(src: Source, rec: Record) -> None:
         rec.recipients = _find_recipients(src, lines, title_last + 1, title_sq)
     elif rec.recipients is None:
         rec.recipients = _untitled_recipients(src, lines)
+    if rec.recipients is None and rec.doc_number is not None:  # "…21号各区人民政府，各管委会：为…"
+        nl = src.norm.find("\n", rec.doc_number.end)
+        rec.recipients = _glued(src, rec.doc_number.end, len(src.norm) if nl < 0 else nl)

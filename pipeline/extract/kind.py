@@ -3,10 +3,11 @@
 The title decides when there is one (its last word, or a news headline's
 verb: a report of what was done).  A copy without a title says what it is
 in its own words — "具体活动方案如下", "特制定本方案", "现将有关事项公告如下",
-"现将有关事项通知如下" — and the first such self-description decides;
-failing that, the genre's cue words are counted (a summary reports figures
-and what was held; an announcement invites registration; a plan has 活动主题
-and 活动时间 sections; a notice gives orders).
+"现将有关事项通知如下" — and the first such self-description decides; one
+addressed to units ("各处室、各单位：") is a notice; failing that, the
+genre's cue words are counted (a summary reports figures and what was held;
+an announcement invites registration; a plan has 活动主题 and 活动时间
+sections; a notice gives orders).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _SELF: list[tuple[str, re.Pattern[str]]] = [
     ("announcement", re.compile(r"(?:有关|相关)?事[项宜]公告如下|特此公告")),
     ("notice", re.compile(r"(?:有关|相关)?事[项宜]通知如下|特此通知")),
 ]
+_UNITS = re.compile(r"^各(?!位)|单位|部门|机关|政府|[处科]室|委员会|管委会|办事处|乡镇|街道|直属")
 _CUES: dict[str, re.Pattern[str]] = {
     "summary": re.compile(r"总结|圆满|成功举办|取得了?|共接待|共发放|接待[^。]{0,12}人次|开展了|举办了|举行了|"
                           r"活动现场|吸引了|近日|日前|当天|受到[^。]{0,6}好评|\d+(?:人次|[余多](?:人次|份|人|名|条|册))"),
@@ -83,6 +85,9 @@ def kind_of(src: Source, rec: Record) -> Found[str]:
     f = _self_described(src)
     if f is not None:
         return f
+    if rec.recipients is not None and _UNITS.search(squash(rec.recipients.value)):
+        # addressed to units ("各处室、各单位：") without saying what it is: a notice gives them orders
+        return Found("notice", rec.recipients.start, rec.recipients.end, "kind.recipients", confidence=0.7)
     scores: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for kind, pat in _CUES.items():

@@ -51,7 +51,7 @@ def squash(s: str) -> str:
 # ---------------------------------------------------------------- organ names
 
 ORGAN_SUFFIX = (
-    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|领导小组|工作小组|小组|中心|办事处|"
+    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|居委会|村委会|领导小组|工作小组|小组|中心|办事处|"
     r"联合会|协会|商会|学会|工会|研究会|促进会|基金会|理事会|"
     r"局|委|厅|办|处|部|院|所|队|站|署|社|馆|公司|集团|党委|党组|支部|分局|法院|检察院)"
 )
@@ -95,6 +95,13 @@ DATE_STAMP = re.compile(
 )
 
 
+# a web page's byline under the headline: the publishing organ and a stamp ("XX县政务公开办公室  2024-05-06");
+# an organ with a 年月日 date is a signature, not a byline
+_BYLINE = re.compile(
+    rf"^[{CJK}()（）·]{{2,40}}\s+(?:19|20)\d{{2}}[./-]\d{{1,2}}[./-]\d{{1,2}}(?:\s+{_CLOCK})?$"
+)
+
+
 def stamp_ymd(m: re.Match[str]) -> tuple[int, int, int]:
     """(year, month, day) of a :data:`DATE_STAMP` match."""
     for k in "123":
@@ -111,5 +118,5 @@ def is_nav(ln: Line) -> bool:
 
 
 def is_info(ln: Line) -> bool:
-    """A web page's info line under the headline: 发布时间/来源/浏览次数, or a bare date stamp."""
-    return bool(INFO_LINE.search(ln.norm) or DATE_STAMP.match(ln.norm.strip()))
+    """A web page's info line under the headline: 发布时间/来源/浏览次数, a bare date stamp or a byline."""
+    return bool(INFO_LINE.search(ln.norm) or DATE_STAMP.match(ln.norm.strip()) or _BYLINE.match(ln.norm))

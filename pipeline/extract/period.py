@@ -9,9 +9,11 @@ Evidence, strongest first:
    when nothing above exists;
 5. "5月15日是第N个政务公开日" (also with the 月 lost: "515日是…"), "计划/定于
    M月D日…开展…活动" — a one-day period on that day;
-6. in a summary, the day the reported event was held: a date opening a
-   sentence that names the event and says what was done ("5月15日，…开展了…
-   政务公开日活动", "5月10日上午，以…为主题的…活动启动仪式在…举行").
+6. in a report, the day the event was held: a date opening a sentence (or,
+   outside summaries, the clause right before the event's name) that says what
+   was done ("5月15日，…开展了…政务公开日活动", "12月25日，省政府举行首个“开放日”活动");
+7. the date cells of an activity table's 时间 column (tabbed rows, or flattened
+   one cell per line), earliest to latest.
 
 Submission dates ("5月13日前上报"), registration windows ("报名时间为…") and
 dates of cited documents never are periods.  A month-day takes the printed
@@ -26,8 +28,8 @@ import datetime as dt
 import re
 
 from pipeline.extract.dates import DEADLINE_TAIL, DayRange, DayRef, find_day_ranges, range_to_dates
-from pipeline.extract.event import FIVE15, Mention, find_mentions, in_book_title
-from pipeline.extract.lines import Line, nonblank_lines
+from pipeline.extract.event import FIVE15, Mention, event_mentions, find_mentions, in_book_title
+from pipeline.extract.lines import Line, nonblank_lines, squash
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
@@ -36,7 +38,7 @@ _SECTION = re.compile(
     rf"^{_TOP_NUM}\s*(?:活动|开放|宣传)?(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*(?P<rest>[:：].*)?$"
 )
 _LABEL = re.compile(r"^(?:活动|开放|宣传)(?:时间|日期)\s*[:：]\s*(?P<rest>.+)$")
-_ACTION = re.compile(r"开展|展开|举办|举行|组织|进行|启动|实施|召开")
+_ACTION = re.compile(r"开展|展开|举办|举行|组织|进行|启动|实施|召开|迎来")
 _SCHEDULED = re.compile(r"[定订]于|拟于|将于|计划|预计|当天|集中")
 _DAMAGED_MAY15 = re.compile(rf"{FIVE15}\s*日(?=[\s今年]*[”\"」』]?\s*(?:是|为))")
 _LONG_REACH = 400
@@ -107,6 +109,51 @@ def _labels(src: Source, rec: Record, lines: list[Line]) -> tuple[list[tuple[Day
     return found, count
 
 
+_TIME_COLUMN = re.compile(r"^(?:活动|开展|开放|举办)?(?:时间|日期)$")
+_CELL_REST = re.compile(r"^[\s|｜]*(?:[(（][^()（）]{1,6}[)）])?[\s|｜]*$")
+
+
+def _date_cell(src: Source, rec: Record, s: int, e: int) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
+    """The date a table cell holds when it holds nothing else (a note such as "（暂定）" aside)."""
+    rs = find_day_ranges(src.norm, s, e)
+    if (len(rs) != 1 or src.norm[s:rs[0].start].strip(" \t|｜") or not _CELL_REST.match(src.norm[rs[0].end:e])
+            or not _usable(src, rs[0])):
+        return None
+    d = _dates(src, rec, rs[0])
+    return (rs[0], d) if d else None
+
+
+def _tab_cells(src: Source, ln: Line) -> list[tuple[int, int]]:
+    out, pos = [], ln.start
+    for part in src.norm[ln.start:ln.end].split("\t"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _column(src: Source, rec: Record, lines: list[Line]) -> list[tuple[DayRange, tuple[dt.date, dt.date]]]:
+    """The date cells of an activity table's 时间 column: a tabbed header row and rows, or a
+    table flattened one cell per line (the cells after a 活动时间 header cell)."""
+    for i, ln in enumerate(lines):
+        if "\t" in ln.norm:
+            heads = [k for k, (a, b) in enumerate(_tab_cells(src, ln)) if _TIME_COLUMN.match(squash(src.norm[a:b]))]
+            if not heads:
+                continue
+            cells = []
+            for row in lines[i + 1:]:
+                if "\t" not in row.norm:
+                    break
+                cells += _tab_cells(src, row)[heads[0]:heads[0] + 1]
+        elif _TIME_COLUMN.match(ln.sq.strip("|｜")):
+            cells = [(c.start, c.end) for c in lines[i + 1:i + 150]]
+        else:
+            continue
+        found = [f for f in (_date_cell(src, rec, a, b) for a, b in cells) if f]
+        if len(found) >= 2:
+            return found
+    return []
+
+
 def _sentence(src: Source, rec: Record, hi: int) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
     for r in find_day_ranges(src.norm, 0, hi):
         if r.first == r.last and not _is_clock_range(src, r):
@@ -114,8 +161,12 @@ def _sentence(src: Source, rec: Record, hi: int) -> tuple[DayRange, tuple[dt.dat
         if not _usable(src, r):
             continue
         line_start = src.norm.rfind("\n", 0, r.start) + 1
+        nl = src.norm.find("\n", r.end)
+        line_end = len(src.norm) if nl < 0 else nl
         if _LABEL.match(src.norm[line_start:r.start].lstrip() + "x"):
             continue  # a per-item "活动时间:" line is step 4's business
+        if not src.norm[line_start:r.start].strip() and _CELL_REST.match(src.norm[r.end:line_end]):
+            continue  # a date alone on its line (a table cell) is no sentence
         s, e = _sentence_bounds(src.norm, r.start, r.end)
         sentence = src.norm[s:e]
         if (_ACTION.search(sentence) or _SCHEDULE.search(sentence)) and re.search(r"活动|宣传|开放|公开", sentence):
@@ -139,30 +190,43 @@ def _may15_damaged(src: Source, hi: int) -> list[DayRange]:
 
 
 def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
-    """"5月15日是第N个政务公开日", "定于5月15日举办…政府开放日活动", or a summary's "5月15日，…开展了…".
+    """"5月15日是第N个政务公开日", "定于5月15日举办…政府开放日活动", or a report's "5月15日，…开展了…".
 
-    A summary reports the day the event was held: a date opening a sentence that names
-    the event (before or after the date) and says what was done after it; such
-    sentences run long, so they are bounded by the full stop alone.
+    A report (summary or news) gives the day the event was held: a date opening a clause
+    that names the event (before or after the date) and says what was done after it;
+    such sentences run long, so they are bounded by the full stop alone.  Outside
+    summaries the date must be the last one before the event's name.  A date of another year
+    than the document's recalls an earlier event.
     """
-    mentions = [x for x in find_mentions(src.norm, 0, hi) if not in_book_title(src.norm, x.start)]
+    mentions = find_mentions(src.norm, 0, hi)
+    if rec.event is not None:  # "首个“开放日”": a short reference to the main event names it too
+        mentions = sorted(set(mentions) | set(event_mentions(src.norm, rec.event.value, 0, hi)),
+                          key=lambda x: x.start)
+    mentions = [x for x in mentions if not in_book_title(src.norm, x.start)]
     ranges = sorted(find_day_ranges(src.norm, 0, hi) + _may15_damaged(src, hi), key=lambda r: r.start)
-    for r in ranges:
-        if not _usable(src, r):
-            continue
+    for n, r in enumerate(ranges):
+        if not _usable(src, r) or (r.first.year and rec.year and r.first.year != rec.year.value):
+            continue  # a date of another year recalls an earlier event
         _, e = _sentence_bounds(src.norm, r.start, r.end)
         after = [x for x in mentions if r.end <= x.start < e]
         is_day = bool(after) and bool(_IS_DAY.match(src.norm, r.end))
         acted = bool(after) and bool(_ACTION.search(src.norm, r.end, after[0].start))
         scheduled = acted and bool(_SCHEDULED.search(src.norm, max(0, r.start - 4), after[0].start))
+        nearest = acted and (n + 1 == len(ranges) or ranges[n + 1].start > after[0].start)
+        reported = nearest and _opens_clause(src.norm, r)
         held = summary and _held(src, r, mentions)
-        if is_day or scheduled or (summary and acted) or held:
+        if is_day or scheduled or (summary and acted) or reported or held:
             if r.first.placeholder:
                 return None
             d = _dates(src, rec, r)
             if d:
                 return r, d
     return None
+
+
+def _opens_clause(norm: str, r: DayRange) -> bool:
+    lead = norm[max(0, r.start - _REACH):r.start].rstrip(" \t")
+    return not lead or lead[-1] in "，,:：。；;\n" or lead.endswith(("今年", "于"))
 
 
 def _held(src: Source, r: DayRange, mentions: list[Mention]) -> bool:
@@ -190,6 +254,16 @@ def _main_text_end(src: Source, rec: Record, lines: list[Line]) -> int:
     return len(src.norm)
 
 
+Dated = tuple[DayRange, tuple[dt.date, dt.date]]
+
+
+def _span(items: list[Dated], method: str) -> tuple[DayRange, DayRange, dt.date, dt.date, str]:
+    """Earliest to latest of several dated items."""
+    first = min(items, key=lambda x: x[1][0])
+    last = max(items, key=lambda x: x[1][1])
+    return first[0], last[0], first[1][0], last[1][1], method
+
+
 def _find(src: Source, rec: Record, lines: list[Line], hi: int) -> tuple[DayRange, DayRange, dt.date, dt.date, str] | None:
     got = _section(src, rec, lines)
     if got:
@@ -201,13 +275,12 @@ def _find(src: Source, rec: Record, lines: list[Line], hi: int) -> tuple[DayRang
     if got:
         return got[0], got[0], *got[1], "period.sentence"
     if labels:
-        first = min(labels, key=lambda x: x[1][0])
-        last = max(labels, key=lambda x: x[1][1])
-        return first[0], last[0], first[1][0], last[1][1], "period.items"
+        return _span(labels, "period.items")
     got = _event_day(src, rec, hi, rec.kind is not None and rec.kind.value == "summary")
     if got:
         return got[0], got[0], *got[1], "period.event_day"
-    return None
+    column = _column(src, rec, lines)
+    return _span(column, "period.column") if column else None
 
 
 def fill(src: Source, rec: Record) -> None:

@@ -36,6 +36,10 @@ from pipeline.model import Found, Record
 
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{FULL_DATE.pattern})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
 _ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
+# a copy that lost its line breaks ends "…及时报送。XX省XX厅2023年9月10日。": the organ is the run after the last stop
+_GLUED_SIGNATURE = re.compile(
+    rf"(?:^|(?<=[，,。；;:：!！\s]))(?P<org>[{CJK}()（）·]{{4,40}})\s*(?P<date>{FULL_DATE.pattern})[\s,，。.]*$"
+)
 _SEAL = re.compile(r"^[(（]?\s*(?:盖\s*章|公\s*章|印\s*章|签\s*章|[印章])\s*[)）]?$")
 _SEAL_TAIL = re.compile(r"\s*[(（]\s*(?:代\s*章|盖\s*章|公\s*章|印\s*章|签\s*章|章|印)\s*[)）]$")
 _END_CONTEXT = re.compile(
@@ -50,7 +54,8 @@ _UNIT_STOP = re.compile(r"签发|签批|等级|密级|序号|$", re.M)
 _META_ORGAN = re.compile(r"(?:发文机关|发布机构|发文单位|发布单位)\s*[:：]\s*")
 _SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*")
 _SOURCE_STOP = re.compile(r"\s{2,}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|$", re.M)
-_TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|[“\"「]|5\s*[·•・.．\-、]\s*15|政务公开|政[府务]开放")
+_TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|第\s*[\d一二三四五六七八九十]{1,3}\s*[届个次]|[“\"「]|"
+                        r"5\s*[·•・.．\-、]\s*15|政务公开|政[府务]开放")
 _META_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]\s*")
 _ISO = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _TOWN = re.compile(rf"(?P<name>[{CJK}]{{2,12}}?)(?P<unit>镇|乡|街道)")
@@ -123,7 +128,7 @@ def _find_signature(src: Source, lines: list[Line], after: int) -> tuple[Found[s
     for i, ln in enumerate(lines):
         if ln.start < after:
             continue
-        od = _ORGAN_DATE.match(ln.norm)
+        od = _ORGAN_DATE.match(ln.norm) or _GLUED_SIGNATURE.search(ln.norm)
         if od and is_organ(od["org"]):
             org = _organ_text(src, ln.start + od.start("org"), ln.start + od.end("org"))
             return org, _date_found(src, ln.start + od.start("date"), ln.end, "signature.date")
@@ -157,14 +162,18 @@ def _after_label(src: Source, lines: list[Line], label: re.Pattern[str], stop: r
 
 
 def _title_organ(src: Source, rec: Record) -> Found[str] | None:
+    """The organ heading the title: the longest organ-named prefix ending where 关于, a year,
+    an edition, a quote or an event name begins ("XX县政务公开领导小组办公室关于…", "XX管理处2021年…")."""
     if rec.title is None:
         return None
-    cut = _TITLE_CUT.search(src.norm, rec.title.start, rec.title.end)
-    if cut is None or cut.start() == rec.title.start:
-        return None
-    if is_organ(src.norm[rec.title.start:cut.start()]):
-        return src.found(rec.title.start, cut.start(), "issuer.title", squash_space=True)
-    return None
+    s, e = rec.title.start, rec.title.end
+    about = src.norm.find("关于", s, e)
+    limit = e if about < 0 else about + 2
+    best: int | None = None
+    for cut in _TITLE_CUT.finditer(src.norm, s, limit):
+        if cut.start() > s and is_organ(src.norm[s:cut.start()]):
+            best = cut.start()
+    return None if best is None else src.found(s, best, "issuer.title", squash_space=True)
 
 
 def _self_reference(src: Source) -> Found[str] | None:
@@ -208,7 +217,10 @@ def _reporter(src: Source, rec: Record, lines: list[Line]) -> Found[str] | None:
     if f is None:
         return None
     name = squash(src.norm[f.start:f.end])  # matched in the Simplified copy: 縣/區/鄉 are 县/区/乡
-    if name.startswith(_RELATIVE) or not _PLACE_HINT.search(name[:8]):
+    # a 来源 line names its organ as the site knows it ("党政群工作部"); a name found in running text
+    # needs its place, and one that starts with a level word ("市文旅局") presupposes a place never given
+    placed = f.method == "issuer.source" or _PLACE_HINT.search(name[:8])
+    if name.startswith(_RELATIVE) or not placed:
         rec.warnings.append(f"issuer: {f.value} ({f.method}) is not a full organ name; left null")
         return None
     kind = kind_of(src, rec).value

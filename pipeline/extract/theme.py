@@ -28,7 +28,7 @@ from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
 _NUM = r"(?:[(（]?\s*[一二三四五六七八九十]{1,3}\s*[、.)）]|[(（]?\s*\d{1,2}\s*[、.)）])?"
-_HEADING = re.compile(rf"^{_NUM}\s*(?:活动|宣传|本次活动|本届)?主\s*题\s*(?P<rest>.*)$")
+_HEADING = re.compile(rf"^(?P<num>{_NUM})\s*(?:活动|宣传|本次活动|本届)?主\s*题\s*(?P<rest>.*)$")
 _INLINE = re.compile(r"^(?:[:：]|为|是)\s*[:：]?\s*")
 _LEAD = re.compile(r"^(?:(?:本次|本届|今年)?(?:活动|宣传)?主题(?:为|是)\s*[:：]?\s*)")
 _SENTENCES = [
@@ -117,6 +117,11 @@ def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False
     return f
 
 
+def _column(ln: Line) -> bool:
+    """A short label with no punctuation: a table header cell printed on its own line."""
+    return len(ln.sq) <= 8 and re.fullmatch(r"[\u4e00-\u9fff()（）]+", ln.sq) is not None
+
+
 def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
     for i, ln in enumerate(lines):
         m = _HEADING.match(ln.norm)
@@ -131,8 +136,9 @@ def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
             return _clean(src, start, ln.end, "theme.section")
         if i + 1 < len(lines):
             nxt = lines[i + 1]
-            if _TABLE_COLS.match(nxt.sq) or (i > 0 and lines[i - 1].sq == "序号"):
-                continue
+            if _TABLE_COLS.match(nxt.sq) or (i > 0 and _column(lines[i - 1]) and _column(nxt)
+                                              and not m["num"].strip()):
+                continue  # "承办单位 / 活动主题 / 活动邀请对象": a table's header row, one cell a line
             inner = _in_paragraph(src, nxt)
             if inner is not None:
                 return inner
@@ -204,6 +210,21 @@ def _from_sentences(src: Source) -> Found[str] | None:
     return best
 
 
+_CN_HEAD = r"[一二三四五六七八九十]{1,3}\s*[,，]?\s*、"
+_RUN_IN = re.compile(rf"(?<=[，,。；;:：\s]){_CN_HEAD}\s*(?:活动|宣传)?主\s*题\s*(?:为|是)?\s*[:：]?\s*")
+_NEXT_HEAD = re.compile(rf"[，,。；;\s]*{_CN_HEAD}|[。；;!！?？\n]")
+
+
+def _run_in_section(src: Source) -> Found[str] | None:
+    """A copy that lost its line breaks: "…部署，二、活动主题政务公开，三、活动时间…" — the theme
+    runs from the heading to the next numbered heading or the end of the sentence."""
+    m = _RUN_IN.search(src.norm)
+    if m is None:
+        return None
+    stop = _NEXT_HEAD.search(src.norm, m.end())
+    return _clean(src, m.end(), stop.start() if stop else len(src.norm), "theme.run_in", bounded=True)
+
+
 def fill(src: Source, rec: Record) -> None:
     lines = nonblank_lines(src)
-    rec.theme = _from_section(src, lines) or _from_sentences(src)
+    rec.theme = _from_section(src, lines) or _run_in_section(src) or _from_sentences(src)

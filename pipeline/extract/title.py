@@ -46,12 +46,13 @@ TITLE_END = re.compile(
     r"(?:通知|方案|总结|公告|通告|意见|报告|函|通报|请示|计划|计划表|安排|决定|办法|要点|纪要|公示|批复|"
     r"汇报|综述|情况|倡议书|简报|细则|规划|公开信|启事|答复|通知书)$"
 )
-_TITLE_LABEL = re.compile(r"^[•●▪◆■]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s)[\s|]*")
+_TITLE_LABEL = re.compile(r"^[|\s]*[•●▪◆■]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s)[\s|]*")
 # an item of a metadata list ("• 索引号 …", "• 公开目录 …"): never a title
 _BULLET = re.compile(r"^[•●▪◆■□]")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|联系人|联系电话|电话|[(（]?[一二三四五六七八九十]+[、)）]|\d+[.、．]|各)")
 GREETING = re.compile(r"尊敬|朋友|同志们|您好|亲爱")
 DATE_LINE = re.compile(rf"[(（]?{FULL_DATE.pattern}[)）]?")
+_HEADLESS = re.compile(r"关于|(?:19|20)\d{2}\s*年")
 _TITLE_HEAD = re.compile(r"政务公开|政[府务]开放|开放[日周月]|主题日|(?:19|20)\d{2}\s*年")
 _SITE_SUFFIX = re.compile(rf"\s*[_|｜\-—－]+\s*[{CJK}]{{2,30}}(?:人民政府|政府|网站|门户网站|政务网|政府网)\s*$")
 # what a news headline without a title word reports
@@ -154,8 +155,9 @@ def _scan(lines: list[Line]) -> TitleAt | None:
             if last == i and "关于" not in sq and not TITLE_END.search(_SITE_SUFFIX.sub("", ln.norm).strip()):
                 continue  # an event-named line that never reaches a title word is no title
         first = i
-        # "XX人民政府办公室\n关于…": the organ part wrapped onto its own line(s) (joint issuers: two)
-        while sq.startswith("关于") and first > 0 and i - first < 2:
+        # "XX人民政府办公室\n关于…", "XX管理处\n2021年…方案": the organ heading the title on its own
+        # line(s) (joint issuers: two) above a title that starts without one
+        while _HEADLESS.match(sq) and first > 0 and i - first < 2:
             prev = top[first - 1]
             if is_meta(prev) or not is_organ(prev.sq):
                 break

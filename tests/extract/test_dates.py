@@ -126,3 +126,8 @@ def test_compact_range_inside_one_month() -> None:
     (r,) = find_day_ranges(normalise_for_matching("九月十至十二日"))
     assert (r.first.day, r.last.day) == (10, 12)
     assert range_to_dates(r, None, 2020) == (D(2020, 9, 10), D(2020, 9, 12))
+
+
+def test_days_listed_in_one_month_span_first_to_last() -> None:
+    (r,) = find_day_ranges("定于9月3、4日开放")
+    assert (r.first.month, r.first.day, r.last.day) == (9, 3, 4)

@@ -104,6 +104,26 @@ def test_kind_notice_with_recipients_despite_registration_word() -> None:
     assert v(run(text).kind) == "notice"
 
 
+def test_kind_of_untitled_copy_addressed_to_units_is_notice() -> None:
+    text = ("各科室、各直属单位：根据工作安排，一、活动主题……二、活动时间……三、活动安排……，"
+            "青禾省林业厅2023年6月2日。\n")
+    assert v(run(text).kind) == "notice"
+    # a salutation to the public is no 主送 list: an invitation to register stays an announcement
+    text = "广大市民朋友：\n我镇将于6月1日举办政府开放日活动，欢迎报名参加，名额有限，报名从速。\n"
+    assert v(run(text).kind) == "announcement"
+
+
+def test_first_edition_and_quoted_short_reference_to_the_event() -> None:
+    text = ("市政府明日向市民开放\n25.06.2019  10:00\n"
+            "记者获悉，6月26日，市政府将举行首个“开放日”活动。今后每年举办两次“政府开放日”活动。\n")
+    rec = run(text)
+    assert v(rec.event) == "政府开放日"
+    assert v(rec.edition) == 1
+    assert v(run("关于举办首届“政务公开周”活动的通知\n各单位：\n").edition) == 1
+    # "首次参加" is a first participation, not an edition
+    assert run("我局首次参加“政务公开周”活动\n5月20日，我局参加了活动。\n").edition is None
+
+
 def test_kind_of_untitled_telegram_and_news() -> None:
     assert v(run("某某县发电\n发电单位：某某县人民政府办公室\n各乡镇：\n请于5月10日前上报。\n").kind) == "notice"
     news = ("首页 > 工作动态\n我区开展政务公开日宣传活动\n发布时间：2021-05-17　来源：铁西区政府办\n"
@@ -112,6 +132,14 @@ def test_kind_of_untitled_telegram_and_news() -> None:
     rec = run(news)
     assert v(rec.kind) == "summary"
     assert v(rec.year) == 2021  # from the publishing line: nothing better on the page
+
+
+def test_year_of_a_sentence_that_carries_on_the_event() -> None:
+    text = "为深化政民互动，市卫健委2024年继续开展“政府开放月”活动。现将活动作预告。\n"
+    assert v(run(text).year) == 2024
+    # a year the event began is history, not the document's year
+    text = "我市自2008年开始举办“政府开放日”活动，今年继续开展。\n"
+    assert run(text).year is None
 
 
 def test_year_placeholder_is_null() -> None:

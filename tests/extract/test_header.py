@@ -150,6 +150,35 @@ def test_doc_number_cell_and_under_title() -> None:
     assert v(rec.recipients) == "各县市区人民政府"
 
 
+def test_free_doc_number_and_glued_recipients_of_an_untitled_run_together_copy() -> None:
+    text = ("素材站整理。欢迎转载。东府办函〔2021〕7号各区人民政府，市直各单位：为推进政务公开，"
+            "结合实际，我市定于6月开展“政府开放月”活动，现就有关事项通知如下：一、活动时间……。\n")
+    rec = run(text)
+    assert v(rec.doc_number) == "东府办函〔2021〕7号"
+    assert v(rec.recipients) == "各区人民政府，市直各单位"
+    # a number cited in a sentence is no document's own
+    cited = "各单位：按照东府办函〔2021〕7号文件要求，现就有关事项通知如下：一、……。\n"
+    assert run(cited).doc_number is None
+    cited = "各单位：现将有关事项通知如下。东府办函〔2021〕7号文件已印发。\n"
+    assert run(cited).doc_number is None
+
+
+def test_byline_under_the_title_is_skipped_before_recipients() -> None:
+    text = ("关于开展政务公开日活动的通知\n南港市政务公开办公室   2024-05-06\n"
+            "各县（市、区）政务公开办，市直各单位:\n现将有关事项通知如下：\n")
+    rec = run(text)
+    assert v(rec.title) == "关于开展政务公开日活动的通知"
+    assert v(rec.recipients) == "各县（市、区）政务公开办，市直各单位"
+
+
+def test_recipients_wrapped_inside_a_name() -> None:
+    text = ("关于开展政务公开日活动的通知\n各县（市）区人民政府，市直各单位，各开发（园）\n区管委会：\n"
+            "为推进政务公开，现将有关事项通知如下：\n")
+    assert v(run(text).recipients) == "各县（市）区人民政府，市直各单位，各开发（园）区管委会"
+    text = "关于开展政务公开日活动的通知\n各单位要高度重视\n认真组织。\n"
+    assert run(text).recipients is None
+
+
 def test_split_doc_number() -> None:
     assert header.split_doc_number("喀政办传〔2018〕11号") == ("喀政办传", 2018, "11")
     assert header.split_doc_number("国办发 [2019] 第 5 号") == ("国办发", 2019, "5")
@@ -170,7 +199,7 @@ WEB_PAGE = """\
 def test_web_page_headline_before_info_line() -> None:
     rec = run(WEB_PAGE)
     assert v(rec.title) == "关于邀请市民参加2023年“政府开放日”活动的公告"
-    assert rec.recipients is None  # a greeting, not a 主送机关
+    assert v(rec.recipients) == "广大市民朋友"  # a salutation addresses the document as a 主送 list does
     assert rec.doc_number is None and rec.urgency is None
 
 
@@ -301,8 +330,10 @@ def test_untitled_copy_starting_with_its_recipients() -> None:
     rec = run(text)
     assert rec.title is None
     assert v(rec.recipients) == "各相关科室、二级机构"
-    for greeting in ("各位居民朋友：", "广大市民朋友：", "尊敬的企业代表："):
-        assert run(f"{greeting}\n我镇将于6月1日举办政府开放日活动，欢迎报名。\n").recipients is None
+    for greeting in ("各位居民朋友", "广大市民朋友", "尊敬的企业代表"):
+        assert v(run(f"{greeting}：\n我镇将于6月1日举办政府开放日活动，欢迎报名。\n").recipients) == greeting
+    # a first paragraph that ends with a colon is no salutation
+    assert run("为做好今年的开放日工作：\n我镇将于6月1日举办活动。\n").recipients is None
 
 
 def test_repeated_page_heading_is_skipped_before_recipients() -> None:
@@ -320,7 +351,7 @@ def test_empty_view_counter_is_an_info_line_not_recipients() -> None:
             "【通知公告】石桥镇2024年“政府开放日”活动公告\n\n广大群众朋友：\n\n为加快服务型政府建设，……。\n")
     rec = run(text)
     assert v(rec.title) == "【通知公告】石桥镇2024年“政府开放日”活动公告"
-    assert rec.recipients is None
+    assert v(rec.recipients) == "广大群众朋友"  # not "访问量"
 
 
 def test_red_header_with_copy_number_classification_urgency_and_chinese_date() -> None:

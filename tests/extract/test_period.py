@@ -164,6 +164,43 @@ def test_damaged_may_15_day() -> None:
     assert run(text) == (D(2020, 5, 15), D(2020, 5, 15))
 
 
+def test_news_preview_date_nearest_before_the_event() -> None:
+    # not a summary: the date opening the clause right before "举行…“开放日”" is the day, not the
+    # press conference's date that opens the sentence
+    text = ("市政府明日向市民开放\n\n24.06.2019  10:00\n"
+            "6月24日，记者从市政府办公厅召开的通气会上获悉，6月25日，市政府将举行首个“开放日”活动，"
+            "迎接各界客人。今后每年举办两次“政府开放日”活动。\n")
+    assert run(text) == (D(2019, 6, 25), D(2019, 6, 25))
+    # a history date of another year is no period of this page
+    text = ("市政府举行2019年政府开放日活动\n\n25.06.2019  10:00\n"
+            "2015年6月25日，市政府举行了首个“政府开放日”活动，今年活动规模更大。\n")
+    assert run(text) == (None, None)
+
+
+def test_report_with_chinese_numeral_month_and_welcomed_visitors() -> None:
+    text = ("市級機關大院迎來第三次開放日\n\n2016-10-02\n來源:某某商報\n"
+            "記者報道:2016年十月一日國慶當天，市級機關大院迎來了第三次“公眾開放日”活動。"
+            "500餘名市民分批次進院參觀。\n")
+    assert run(text) == (D(2016, 10, 1), D(2016, 10, 1))
+
+
+def test_date_cells_of_a_flattened_activity_table() -> None:
+    text = ("市文旅局2024年继续开展“政府开放月”活动，现将相关活动预告如下。\n"
+            "序号 |\n活动时间 |\n活动名称 |\n1 |\n6月12日 |\n参观图书馆 |\n2 |\n7月3日(暂定) |\n"
+            "座谈会 |\n3 |\n7月9、10日 |\n体验活动 |\n其中，体验活动将于6月20日开放报名。\n")
+    assert run(text) == (D(2024, 6, 12), D(2024, 7, 10))
+
+
+def test_date_cells_of_a_tabbed_activity_table() -> None:
+    text = ("青禾市文旅局2023年政府开放日活动计划表\n序号\t活动主题\t时间\t地点\n"
+            "1\t走进文旅局\t5月18日\t市文旅局\n2\t博物馆开放\t6月2日（暂定）\t市博物馆\n")
+    assert run(text) == (D(2023, 5, 18), D(2023, 6, 2))
+    # a task table's dates are not the period when the text names the day itself
+    text = ("关于开展政务公开日活动的通知\n各单位：\n2023年5月15日是第十七个“政务公开日”。\n"
+            "序号\t工作任务\t时间\n1\t制定方案\t5月8日\n2\t总结\t5月20日\n")
+    assert run(text) == (D(2023, 5, 15), D(2023, 5, 15))
+
+
 def test_planned_day_in_a_plan() -> None:
     text = ("东川县教育局政务公开日活动方案\n一、活动安排\n"
             "计划6月3日上午，由县教育局资助中心工作人员到学校周边开展“政务公开日”宣传活动。\n"

@@ -31,6 +31,20 @@ def test_section_paragraph() -> None:
     assert run(text) == "做好新时代政务公开，助推政府治理体系和治理能力现代化"
 
 
+def test_run_in_section_of_a_copy_without_line_breaks() -> None:
+    text = "各单位：根据要求，一、活动目标落实部署，二、活动主题阳光政务，便民利民，三、活动时间六月。\n"
+    assert run(text) == "阳光政务，便民利民"
+    text = "各村：现将有关事项通知如下：一、活动主题 公开惠民生，二、活动时间 9月。\n"
+    assert run(text) == "公开惠民生"
+
+
+def test_table_header_row_one_cell_a_line_is_no_theme_section() -> None:
+    text = "序号\n承办单位\n活动主题\n邀请对象\n活动内容\n1\n柳湾镇\n公开惠民生\n群众代表\n参观大厅。\n"
+    assert run(text) is None
+    # a numbered heading is a section even when a short theme line follows
+    assert run("工作要求\n一、活动主题\n阳光政务\n二、活动时间\n") == "阳光政务"
+
+
 def test_section_with_lead_and_inner_quotes() -> None:
     text = "一、活动主题\n\n活动主题为：解决群众“办事难”、打造营商环境最优县。\n"
     assert run(text) == "解决群众“办事难”、打造营商环境最优县"
