@@ -11,11 +11,14 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.convert import ConvertOptions
 from pipeline.executors import EXECUTOR_KINDS, ExecutorOptions
+from pipeline.ocr.base import ENGINES, OcrOptions
 from pipeline.progress import Progress
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUTPUT = Path("data/parsed")
+OCR_ENGINES = tuple(sorted(ENGINES))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="recycle a worker process after this many documents")
     run.add_argument("--max-rss-mb", type=float, default=1500.0,
                      help="recycle a worker process above this resident memory")
+    run.add_argument("--ocr", default="rapidocr", metavar="ENGINE",
+                     help=f"OCR engine for scanned pages: {', '.join(OCR_ENGINES)} (default: rapidocr)")
     run.add_argument("--force", action="store_true", help="re-process every file, ignoring the manifest")
     run.add_argument("--quiet", action="store_true", help="print only the summary")
 
@@ -59,10 +64,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     opts = ExecutorOptions(kind=args.executor, workers=args.workers, timeout=args.timeout,
                            max_docs_per_worker=args.max_docs_per_worker, max_rss_mb=args.max_rss_mb,
                            scheduler=args.scheduler)
+    if args.ocr not in OCR_ENGINES:
+        print(f"notices: unknown OCR engine {args.ocr!r}; known engines: {', '.join(OCR_ENGINES)}",
+              file=sys.stderr)
+        return 2
     progress = Progress(quiet=args.quiet)
     try:
-        summary = run(args.input_dir, args.out, executor=opts, force=args.force, progress=progress.update,
-                      on_planned=progress.start)
+        summary = run(args.input_dir, args.out, executor=opts, force=args.force,
+                      options=ConvertOptions(ocr=OcrOptions(engine=args.ocr)),
+                      progress=progress.update, on_planned=progress.start)
     except NotADirectoryError as exc:
         print(f"notices: {exc}", file=sys.stderr)
         return 2

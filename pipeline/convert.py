@@ -12,39 +12,49 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.ingest import reader_for
 from pipeline.layout.flow import flow
 from pipeline.model import ConversionResult, ErrorItem, Status, WorkDoc
+from pipeline.ocr.base import OcrOptions
 
-Stage = Callable[[WorkDoc], None]
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    """Settings that change what a document converts to (part of the cache key)."""
+
+    ocr: OcrOptions = field(default_factory=OcrOptions)
+
+    def key(self) -> str:
+        return repr(self.ocr)
 
 
-def ingest_stage(doc: WorkDoc) -> None:
+Stage = Callable[[WorkDoc, ConvertOptions], None]
+
+
+def ingest_stage(doc: WorkDoc, options: ConvertOptions) -> None:
     reader = reader_for(doc.path)
     doc.source_format = reader.name
     doc.pages = reader.read(doc.path, doc.data)
 
 
-def ocr_stage(doc: WorkDoc) -> None:
-    """Pages without a usable text layer need OCR; no engine is configured yet."""
-    missing = [p.number for p in doc.pages if p.needs_ocr]
-    if missing:
-        doc.errors.append(ErrorItem(
-            "ocr", "OcrUnavailable",
-            f"page(s) {', '.join(map(str, missing))} have no usable text layer and no OCR "
-            "engine is available in this version; their text is missing",
-        ))
+def ocr_stage(doc: WorkDoc, options: ConvertOptions) -> None:
+    """Pages without a usable text layer get their lines from OCR of the page image."""
+    if any(p.needs_ocr for p in doc.pages):
+        from pipeline.ocr.stage import ocr_pages
+
+        ocr_pages(doc, options.ocr)
 
 
-def layout_stage(doc: WorkDoc) -> None:
+def layout_stage(doc: WorkDoc, options: ConvertOptions) -> None:
     flowed = flow(doc.pages)
     doc.text = flowed.text
     doc.line_spans = flowed.spans
 
 
-def extract_stage(doc: WorkDoc) -> None:
+def extract_stage(doc: WorkDoc, options: ConvertOptions) -> None:
     from pipeline.extract.nlp import extract
 
     doc.record = extract(doc.text)
@@ -64,8 +74,10 @@ def _status(doc: WorkDoc) -> Status:
     return Status.PARTIAL if doc.errors else Status.SUCCESS
 
 
-def convert(path: Path, root: Path, data: bytes | None = None) -> ConversionResult:
+def convert(path: Path, root: Path, data: bytes | None = None,
+            options: ConvertOptions | None = None) -> ConversionResult:
     """Convert one file; never raises for a bad document."""
+    options = options or ConvertOptions()
     t0 = time.perf_counter()
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     suffix = path.suffix.lower()
@@ -79,7 +91,7 @@ def convert(path: Path, root: Path, data: bytes | None = None) -> ConversionResu
         return ConversionResult(doc, Status.FAILURE, time.perf_counter() - t0)
     for name, stage in STAGES:
         try:
-            stage(doc)
+            stage(doc, options)
         except Exception as exc:  # the document boundary: one bad file never stops a batch
             doc.errors.append(ErrorItem(name, type(exc).__name__, str(exc) or repr(exc)))
             break

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.convert import convert
+from pipeline.convert import ConvertOptions, convert
 from pipeline.model import ConversionResult, ErrorItem, Status
 from pipeline.store.base import Row
 from pipeline.store.rows import tables_for
@@ -43,9 +43,9 @@ def output_of(res: ConversionResult) -> DocOutput:
     )
 
 
-def process_file(path: str | Path, root: str | Path) -> DocOutput:
+def process_file(path: str | Path, root: str | Path, options: ConvertOptions | None = None) -> DocOutput:
     """Convert one file and return its rows; never raises for a bad document."""
-    return output_of(convert(Path(path), Path(root)))
+    return output_of(convert(Path(path), Path(root), options=options))
 
 
 def failed_output(rel_path: str, sha256: str, stage: str, error_type: str, message: str) -> DocOutput:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.convert import ConvertOptions
 from pipeline.executors import ExecutorOptions, Task, make_executor
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.normalize import enrich
@@ -25,7 +26,6 @@ from pipeline.state import ManifestEntry, RunState
 from pipeline.store.base import TABLES, Row, TableWriter
 from pipeline.store.parquet import ParquetWriter
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 #: files that live in archive folders but are not documents (never reported)
 IGNORED_SUFFIXES = frozenset({".md", ".json", ".csv", ".db", ".ds_store", ".ini", ".log", ".gt"})
 
@@ -41,7 +41,7 @@ def discover(input_dir: Path) -> tuple[list[Path], list[Path]]:
             suffix = p.suffix.lower()
             if name.startswith(".") or suffix in IGNORED_SUFFIXES or name.endswith(".gt.txt"):
                 continue
-            if suffix in SUPPORTED_SUFFIXES or suffix in IMAGE_SUFFIXES:
+            if suffix in SUPPORTED_SUFFIXES:
                 found.append(p)
             else:
                 skipped.append(p)
@@ -102,7 +102,7 @@ class _Plan:
     unreadable: list[DocOutput]
 
 
-def _plan(files: list[Path], root: Path, state: RunState, force: bool) -> _Plan:
+def _plan(files: list[Path], root: Path, state: RunState, force: bool, options: ConvertOptions) -> _Plan:
     old = {} if force else state.load_manifest()
     manifest: dict[str, ManifestEntry] = {}
     order: list[tuple[str, str]] = []
@@ -128,7 +128,7 @@ def _plan(files: list[Path], root: Path, state: RunState, force: bool) -> _Plan:
                                       prev.pages if prev and prev.sha256 == sha else 0)
         order.append((rel, sha))
         if sha not in todo and (force or not state.has_fragment(sha)):
-            todo[sha] = Task(str(p), str(root), rel, sha)
+            todo[sha] = Task(str(p), str(root), rel, sha, options)
     return _Plan(old, manifest, order, list(todo.values()), unreadable)
 
 
@@ -173,7 +173,7 @@ def assemble(order: list[tuple[str, str]], outputs: dict[str, DocOutput]) -> dic
 
 
 def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = None,
-        force: bool = False, writer: TableWriter | None = None,
+        force: bool = False, options: ConvertOptions | None = None, writer: TableWriter | None = None,
         progress: Callable[[DocOutput], None] | None = None,
         on_planned: Callable[[int], None] | None = None) -> RunSummary:
     """Process every supported file under ``input_dir`` into tables under ``out_dir``."""
@@ -183,9 +183,10 @@ def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = No
         raise NotADirectoryError(f"input folder not found: {root}")
     out_dir = Path(out_dir)
     opts = executor or ExecutorOptions(kind="serial")
-    state = RunState(out_dir)
+    options = options or ConvertOptions()
+    state = RunState(out_dir, options_key=options.key())
     files, skipped = discover(root)
-    plan = _plan(files, root, state, force)
+    plan = _plan(files, root, state, force, options)
     summary = RunSummary(root, out_dir, skipped=[str(p) for p in skipped])
     if on_planned is not None:
         on_planned(len(plan.todo) + len(plan.unreadable))
@@ -213,7 +214,7 @@ def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = No
         if sha not in outputs:
             cached = state.load_fragment(sha, rel)
             if cached is None:  # cache damaged: convert again in this process
-                cached = process_file(root / rel, root)
+                cached = process_file(root / rel, root, options)
                 state.save_fragment(cached)
             else:
                 summary.reused += 1

@@ -73,9 +73,12 @@ def _encode(v: Any) -> Any:
 
 
 class RunState:
-    def __init__(self, out_dir: Path, fingerprint: str | None = None):
+    def __init__(self, out_dir: Path, fingerprint: str | None = None, options_key: str = ""):
         self.root = Path(out_dir) / STATE_DIR
-        self.fingerprint = fingerprint or pipeline_fingerprint()
+        fp = fingerprint or pipeline_fingerprint()
+        if options_key:  # other conversion settings (OCR engine …) never share cached rows
+            fp += "-" + hashlib.sha256(options_key.encode()).hexdigest()[:8]
+        self.fingerprint = fp
         self.fragments = self.root / "fragments" / self.fingerprint
 
     # -- manifest

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
+from pipeline.convert import ConvertOptions
 from pipeline.process import DocOutput
 
 
@@ -18,6 +19,7 @@ class Task:
     root: str
     rel_path: str
     sha256: str
+    options: ConvertOptions = field(default_factory=ConvertOptions)
 
 
 class Executor(Protocol):

@@ -38,7 +38,7 @@ class DaskExecutor:
             client = Client(self.scheduler)
         try:
             futures = client.map(process_file, [t.path for t in task_list],
-                                 [t.root for t in task_list], pure=False)
+                                 [t.root for t in task_list], [t.options for t in task_list], pure=False)
             by_key = {f.key: t for f, t in zip(futures, task_list)}
             for fut in as_completed(futures):
                 try:

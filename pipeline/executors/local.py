@@ -43,7 +43,7 @@ class SerialExecutor:
 
     def map(self, tasks: Iterable[Task]) -> Iterator[DocOutput]:
         for t in tasks:
-            out = process_file(t.path, t.root)
+            out = process_file(t.path, t.root, t.options)
             out.rss_mb = rss_mb()
             yield out
 
@@ -65,7 +65,7 @@ def _worker_main(conn: Connection) -> None:
             return
         if task is None:
             return
-        out = process_file(task.path, task.root)
+        out = process_file(task.path, task.root, task.options)
         out.rss_mb = rss_mb()
         conn.send(out)
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from pipeline.ingest.base import Reader, ReaderError
 from pipeline.ingest.docx import DocxReader
 from pipeline.ingest.html import HtmlReader
+from pipeline.ingest.image import ImageReader
 from pipeline.ingest.pdf import PdfReader
 from pipeline.ingest.txt import TxtReader
 
-READERS: tuple[Reader, ...] = (TxtReader(), HtmlReader(), PdfReader(), DocxReader())
+READERS: tuple[Reader, ...] = (TxtReader(), HtmlReader(), PdfReader(), DocxReader(), ImageReader())
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for r in READERS for s in r.suffixes)
 

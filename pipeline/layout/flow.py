@@ -63,8 +63,13 @@ class _Block:
     right: float
 
 
-def _text_block(page: Page) -> _Block | None:
-    boxes = [ln.bbox for ln in page.lines if ln.bbox is not None and "\t" not in ln.text]
+def _text_block(pages: list[Page]) -> _Block | None:
+    """The text block of the document's pages (pages of one document share margins).
+
+    Measured over all pages together: a page of short lines (a slogan list,
+    an attachment page) must not make its own short lines look full-width.
+    """
+    boxes = [ln.bbox for p in pages for ln in p.lines if ln.bbox is not None and "\t" not in ln.text]
     if len(boxes) < 3:
         return None
     xs0 = sorted(b[0] for b in boxes)
@@ -110,8 +115,12 @@ def flow(pages: list[Page]) -> FlowText:
     """Concatenate pages into text + line spans (see module docstring)."""
     headers = _running_headers(pages)
     kept: list[tuple[Line, Page, _Block | None]] = []
-    for page in pages:
-        block = _text_block(page)
+    blocks: dict[tuple[float | None, float | None], _Block | None] = {}
+    for page in pages:  # pages of the same size share one text block
+        size = (page.width, page.height)
+        if size not in blocks:
+            blocks[size] = _text_block([p for p in pages if (p.width, p.height) == size])
+        block = blocks[size]
         for line in page.lines:
             text = line.text.strip()
             if text and not _is_page_number(text) and text not in headers:
