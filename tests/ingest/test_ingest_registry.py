@@ -26,8 +26,9 @@ def test_unknown_suffix_raises_and_lists_known_suffixes() -> None:
         assert suffix in str(info.value)
 
 
-def test_images_are_left_to_ocr_not_registered() -> None:
-    assert not {".png", ".jpg", ".jpeg", ".tif", ".tiff"} & SUPPORTED_SUFFIXES
+def test_images_are_read_by_the_image_reader_for_ocr() -> None:
+    for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+        assert reader_for(Path(f"scan{suffix}")).name == "image"
 
 
 def test_suffixes_come_from_the_reader_table() -> None:
