@@ -68,3 +68,8 @@ def test_long_centred_heading_and_indented_paragraph_start_are_not_joined() -> N
         "各单位要高度重视本次活动并按照要求认真落实各项工作任务",
         "一、活动时间",
     ]
+
+
+def test_pinyin_glosses_of_aggregator_pages_are_removed() -> None:
+    page = Page(number=1, lines=[Line("開展政務(wù)公開日活動，發(fā)放資料(共計)100份（pc）")])
+    assert flow([page]).text == "開展政務公開日活動，發放資料(共計)100份（pc）"

@@ -34,8 +34,14 @@ class FlowText:
     spans: list[LineSpan]
 
 
+# Some web aggregators gloss rare characters with tone-marked pinyin: 政務(wù)公開 → 政務公開
+PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", text).rstrip()
+    """NFC, no trailing blanks, and no pinyin glosses (they break every word they sit in)."""
+    return PINYIN_GLOSS.sub("", unicodedata.normalize("NFC", text)).rstrip()
 
 
 def _is_page_number(text: str) -> bool:
