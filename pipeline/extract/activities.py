@@ -17,8 +17,8 @@ The shapes that carry the list in this genre:
   flattened to one cell per line (:mod:`activity_tables`).
 
 An item is an activity when it says what will be done: a long sentence
-with no action verb (``围绕群众关切…，以…为重点，充分呈现…``) states an aim,
-and a section naming goals or principles (目标 / 原则 / 指导思想 / 总体要求)
+with no action verb (``围绕群众关切…，以…为重点，充分呈现…``) states an aim, one
+with a modal and no action verb (``各单位要高度重视``) a requirement; a section naming goals or principles (目标 / 原则 / 指导思想 / 总体要求)
 is never an activity section, whatever else its heading says.
 
 A list introduced as options (``可采取…等形式``, ``可以采取以下形式``,
@@ -57,10 +57,12 @@ GOAL = re.compile(r"目标|原则|指导思想|总体要求|意义")
 """A section naming goals or principles (活动目标和主要活动) lists aims, never activities."""
 ACTION = re.compile(
     r"开展|举办|举行|召开|组织|邀请|参观|观摩|走进|走访|前往|发布|发表|发放|推出|开设|设立|设置|"
-    r"宣讲|直播|访谈|座谈|体验|培训|展出|讲解|参加"
+    r"宣讲|直播|访谈|座谈|体验|培训|展出|讲解|参加|悬挂|张贴|播放|滚播|展示"
 )
 """What an activity does; a long item without any of these is an aim or a purpose statement
 (围绕群众关切…，以…为重点，充分呈现…), not an activity."""
+MODAL = re.compile(r"(?<![主重需纪摘提简概只])要(?![点素闻求])|务必|必须|应当")
+"""What a requirement says units must do (要高度重视 / 务必落实)."""
 LONG = 30
 _ACT_VERB = re.compile(r"(?:集中|组织|积极|广泛|深入|认真)?(?:开展|举办|举行|召开|组织|邀请|走进|开设|推出)")
 _EVENT_WORD = re.compile(r"活动|访谈|开放日|发布会|座谈|宣传|咨询|直播|体验|观摩|讲堂|培训|评议|征集")
@@ -108,15 +110,16 @@ class _Cand:
 
 
 def fill(src: Source, rec: Record) -> None:
-    """Append the document's activities (numbered in document order) to ``rec.activities``."""
+    """Append the activities (in document order) to ``rec.activities``; a summary's items
+    report what was done, so a summary lists none."""
+    if rec.kind is not None and rec.kind.value == "summary":
+        return
     lines = src.lines()
     items = build_outline(src, lines, barrier=_barriers(src, lines))
     cands = _from_outline(src, lines, items) + [
         _Cand(r.title.start, r.title, False, r.fields, table=True) for r in table_rows(src, lines)]
-    kind = rec.kind.value if rec.kind else None
-    if kind != "summary":
-        cands += _inline_list(src, cands)
-    if not cands and kind != "summary":
+    cands += _inline_list(src, cands)
+    if not cands:
         cands = _verb_led_top_items(src, lines, items)
         if cands:
             rec.warnings.append("activities: no activity heading; read verb-led top-level items")
@@ -132,8 +135,11 @@ def fill(src: Source, rec: Record) -> None:
 
 
 def _abstract(sentence: str) -> bool:
-    """A long sentence that says what to achieve, not what will be done."""
-    return len(re.sub(r"\s", "", sentence)) > LONG and ACTION.search(sentence) is None
+    """A sentence that says what to achieve, not what will be done: a long one, or a
+    requirement (各单位要高度重视…), with no action verb."""
+    if ACTION.search(sentence):
+        return False
+    return len(re.sub(r"\s", "", sentence)) > LONG or MODAL.search(sentence) is not None
 
 
 def _item_sentence(src: Source, lines: list[tuple[int, int]], it: Item, h: Found[str]) -> str:

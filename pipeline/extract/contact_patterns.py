@@ -13,8 +13,10 @@ _S = r"[ \t]*"
 NAME_LABEL = re.compile(rf"联{_S}系{_S}人(?:员)?(?:及{_S}(?:联系)?(?:电话|方式))?")
 PHONE_LABEL = re.compile(
     rf"(?:(?:联系|办公|咨询|报名|值班|服务|监督|举报|投诉){_S})?电{_S}话(?:号码)?|联系方式|手{_S}机(?:号码?)?|"
-    rf"座{_S}机|固{_S}话|(?<![A-Za-z])(?:Tel|TEL|tel)\b"
+    rf"座{_S}机|固{_S}话|(?<![A-Za-z])(?:Tel|TEL|tel)\b|拨{_S}打|致{_S}电"
 )
+"""A phone's label, or a call verb before the number (请拨打0795-…报名): the number is a
+contact's even without 联系电话 (a label without a number nearby is not used)."""
 FAX_LABEL = re.compile(rf"传{_S}真")
 EMAIL_LABEL = re.compile(rf"(?:电子)?邮{_S}箱|电子信箱|(?<![A-Za-z])[Ee]-?mail|邮件地址")
 LABEL_TAIL = re.compile(rf"{_S}(?:[/(、及和]{_S}传{_S}真{_S}\)?)?{_S}(?:号码)?{_S}[:：]?{_S}")

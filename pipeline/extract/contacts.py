@@ -1,7 +1,7 @@
 """Contact blocks: 联系人 names, phones, faxes and e-mail addresses.
 
 Contacts are read only where the text labels them (联系人 / 电话 / 联系方式 /
-手机 / 传真 / 邮箱): numbers elsewhere — ``8890平台``, ``12345热线``,
+手机 / 传真 / 邮箱, or a call verb: 请拨打0795-…进行报名): numbers elsewhere — ``8890平台``, ``12345热线``,
 ``(8010室)``, doc numbers, dates — are never phones.  Labels close together
 form one block; a block becomes one :class:`Contact` with its names joined
 by 、, or one contact per person where the text pairs each name with its
@@ -318,7 +318,11 @@ def _parse(src: Source, block: _Block) -> list[Contact]:
 
 
 def _skip_open(norm: str, pos: int) -> int:
+    """Where a label's number starts: after its colon, and after a bracket that
+    opens the number itself (通过电话(0839-…)报名; ``(0411)8…`` keeps its bracket)."""
     while pos < len(norm) and norm[pos] in " \t:：":
+        pos += 1
+    if norm.startswith("(", pos) and not PHONE.match(norm, pos):
         pos += 1
     return pos
 

@@ -13,6 +13,8 @@ stand on the line above (``意见征集起止时间：`` / ``6月2日至6月18�
 a window without one counts when the public registers or comments in it
 (``6月12日至6月20日，通过公众号报名``) — a unit's duty over a period does not.
 A closing day restated in the text is one deadline.
+A date whose 年/月 were lost (``20241125日17:00``) is read when its eight
+digits allow one reading only.
 Relative deadlines (``提前5个工作日``, ``活动结束后5个工作日内``) have no date
 and are only noted in the warnings.
 
@@ -69,6 +71,9 @@ _CLAUSE_END = "。；;\n"
 _DESTINATION = re.compile(r"^(?:至|到|给|向)|(?:办公室|办|局|委|中心|组|科|处|部|室|邮箱|平台|系统)(?:\([^)]*\))?$")
 _SUBJECT = re.compile(r"^(?:请|由|各[^，,。]{0,12}?(?:单位|部门|地区|乡镇|街道|县|区|市|镇|处室)[、，,]?)+")
 _MARKER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.])[ \t]*")
+COMPACT_DATE = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])[ \t]*日")
+"""``20241125日``: a date whose 年 and 月 were lost in extraction.  Eight digits before 日
+have one reading (YYYY MM DD); shorter runs (``2024116日``: 1月16日 or 11月6日) are left alone."""
 _PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*年")
 _PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
 
@@ -79,8 +84,8 @@ def fill(src: Source, rec: Record) -> None:
     ref_year = rec.year.value if rec.year else (rec.period_start.value.year if rec.period_start else None)
     printed = [(m.start(), int(m[1])) for m in _PRINTED_YEAR.finditer(src.norm)]
     norm = src.norm
-    for ds, de, y, _, _ in _dates(norm):
-        hit = _as_deadline(src, ds, de)
+    for ds, de, y, month, day in _dates(norm):
+        hit = _as_deadline(src, ds, de, month, day)
         if hit is None:
             continue
         time, task = hit.time, hit.task
@@ -120,6 +125,9 @@ def _dates(norm: str) -> list[tuple[int, int, int | None, int, int]]:
     """(start, end, year or None, month, day) of every date, full dates first claiming their span."""
     out: list[tuple[int, int, int | None, int, int]] = []
     taken: list[tuple[int, int]] = []
+    for mt in COMPACT_DATE.finditer(norm):
+        out.append((mt.start(), mt.end(), int(mt["y"]), int(mt["m"]), int(mt["d"])))
+        taken.append((mt.start(), mt.end()))
     for mt in FULL_DATE.finditer(norm):
         y, mo, d = cn_int(mt["y"]), cn_int(mt["m"]), cn_int(mt["d"])
         if y and mo and d:
@@ -168,11 +176,9 @@ class _Hit(NamedTuple):
     from_month: int | None = None  # the range's first month (a window over New Year)
 
 
-def _as_deadline(src: Source, ds: int, de: int) -> _Hit | None:
+def _as_deadline(src: Source, ds: int, de: int, month: int, day: int) -> _Hit | None:
     """The deadline when the date at ``ds:de`` is a submission deadline (or opens a registration window)."""
     norm = src.norm
-    m0 = MONTH_DAY.search(norm, ds, de)
-    month, day = (cn_int(m0["m"]) or 0, cn_int(m0["d"]) or 0) if m0 else (0, 0)
     before_txt = norm[_clause_start(norm, ds):ds]
     # 报名时间：即日起至5月10日 / 即日起至5月10日接受报名 → the open window closes that day
     since = SINCE.search(before_txt)

@@ -52,7 +52,7 @@ from pipeline.model import Found, Record, Stat
 VERBS = re.compile(
     r"接待|接访|发放|散发|分发|派发|赠送|解答|回答|答复|受理|回复|办理|办结|处理|解决|回应|开展|举办|举行|召开|"
     r"参与|参加|印发|印制|印刷|编印|制作|张贴|张挂|悬挂|摆放|放置|布置|布设|访问|浏览|点击|收到|收集|征集|接听|"
-    r"接受|接到|设置|设立|开设|开通|发布|公布|主动公开|播放|出动|组织|邀请|动员|带领|安排|配备|"
+    r"接受|接到|设置|设立|开设|开通|发布|公布|主动公开|播放|出动|组织|邀请|动员|带领|安排|配备|准备|提出|"
     r"抽调|吸引|走访|覆盖|推送|转发|发送|阅读|观看|收看|提供|录制|刊发|刊登|上线|派出|投入|回收|收回|更新|新增|"
     r"答疑|宣讲|讲解|解读|培训|参观|联合|会同|召集|挂(?![职钩牌靠])|(?:服务|宣传)(?=群众|市民|居民|企业|村民)|"
     r"(?<=[共计])公开|公开了"
@@ -61,7 +61,10 @@ PARTICIPATE = re.compile(
     r"参加|参与|到场|出席|观看|观摩|走进|深入|前来|来到|报名|受益|列席|见证|聆听|旁听|体验|参观|到达|进入"
 )
 _CN_NUM = "[一二两三四五六七八九十百千万]*[十百千万][一二两三四五六七八九十百千万]*"
-NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_CN_NUM}"
+_CUED_DIGIT = r"(?:(?<=共)|(?<=共有)|(?<=共计)|(?<=累计)|(?<=合计)|(?<=总计))[一二两三四五六七八九](?![十百千万零〇])"
+"""``共有六个处室``: a one-character number is a count only right after a report cue
+(``三个方面``, ``一次`` are counting words)."""
+NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?|{_CN_NUM}|{_CUED_DIGIT}"
 UNIT = (
     r"人次|条次|件次|个次|户次|场次|批次|人(?!民)|名(?!单|称|义)|个(?!月|工作日|小时|星期|人|体)|份|件|场(?!所|景)|次(?!日|年)|"
     r"条|期(?!间)|幅|块|张|本(?!次|单位|级|人|年|届|部门)|册|篇|家(?!庭|属|长)|项(?!目)|台|处(?!室|长|理)|户|"
@@ -83,6 +86,8 @@ _COUNTED = re.compile(r"(?P<metric>[\u4e00-\u9fff]{1,8}(?:量|人数|次数|总�
 _NOT_A_COUNT = re.compile(r"(?:下辖|所辖|管辖|辖|第|数|几|每|前|近几|不足|不到|少于|低于|未达)[ \t]*$")
 """Before a number: structure (下辖14个社区), an ordinal, a vague amount, a rank or a
 shortfall (不足100人 says what was not reached)."""
+_MANNER = re.compile(r"以[^，,。；;]{1,12}?(?:身份|名义|方式|形式)")
+"""``4000多人以市民代表的身份走进…``: how they took part, not another verb's object."""
 _FUNCTION = re.compile(r"[从在向对为以于按由把被让使是将]|通过|围绕|进行|根据|按照")
 PLAN_CUE = re.compile(
     r"将|拟|计划|预计|力争|确保|争取|不少于|不低于|至少|要求|应当|需要|(?<![主重需纪摘提简概只])要(?![点素闻])"
@@ -154,7 +159,7 @@ def _plausible(norm: str, m: re.Match[str]) -> bool:
     if re.search(r"\d[ \t]*[-—–~～至到][ \t]*$", norm[max(0, a - 3):a]):
         return False  # the upper end of a range (1-2人, 8至10家): a quota, not a count
     num = m["num"]
-    if len(num) == 1 and not num.isdigit() and not (m["a1"] or m["a2"]) \
+    if len(num) == 1 and num in "十百千万" and not (m["a1"] or m["a2"]) \
             and not re.search(r"(?:近|上|逾|超)$", norm[max(0, a - 1):a]):
         return False  # 千家万户, 百名干部进百企: a set phrase, not a count
     return True
@@ -238,11 +243,13 @@ def _object_ok(obj: str) -> bool:
 def _participation(src: Source, m: re.Match[str], cued: bool) -> _Read | None:
     """``20余名市民代表先后走进…`` / ``94个部门300余人参加``: the figure before its verb."""
     norm, text = src.norm, src.text
+    if _value(m["num"], bool(m["wan"])) == 1:
+        return None  # 1个社区代表参加: who took part, not a count
     ce = _clause_end(norm, m.end())
     p = PARTICIPATE.search(norm, m.end(), ce)
     if p is None or p.start() - m.end() > 40:
         return None
-    between = norm[m.end():p.start()]
+    between = _MANNER.sub("", norm[m.end():p.start()])
     if VERBS.search(between) or _FUNCTION.search(FIGURE.sub("", between)):
         return None
     nxt = FIGURE.search(norm, m.end(), p.start())
@@ -304,8 +311,10 @@ def _value(num: str, wan: bool) -> float | None:
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", num):
         v = float(num.replace(",", ""))
     else:
+        if re.fullmatch(r"[一二两三四五六七八九]", num):
+            return float(cn_int(num) or 0) or None  # only after a report cue (see NUMBER)
         if not re.search(r"[十百千万]", num) or re.fullmatch(r"[十]", num):
-            return None  # 一次 / 三个: counting words, not reported figures
+            return None
         if "万" in num:
             head, _, tail = num.partition("万")
             h = cn_int(head) if head else 1

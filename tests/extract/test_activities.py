@@ -370,3 +370,26 @@ def test_seed_activities_match_gold(gold_path: Path) -> None:
     g = [_norm(a["title"]) for a in gold["activities"]]
     p = [_norm(a.title.value) for a in got]
     assert _matches(g, p) == len(g) == len(p)
+
+
+def test_requirement_item_in_a_contents_section_is_not_an_activity() -> None:
+    text = "\n".join([
+        "三、活动内容及要求",
+        "(一)各街道在主要路口悬挂横幅,张贴宣传海报。",
+        "(二)区文旅局、区卫健委等部门按照分配表要求,在中心广场和滨江路两侧统一悬挂横幅,或在电子屏滚播标语。"
+        "其他部门配合做好宣传。",
+        "(三)各街道、各部门要高度重",
+    ])
+    assert _titles(text) == [
+        "各街道在主要路口悬挂横幅,张贴宣传海报",
+        "区文旅局、区卫健委等部门按照分配表要求,在中心广场和滨江路两侧统一悬挂横幅,或在电子屏滚播标语",
+    ]
+
+
+def test_a_summary_lists_no_activities() -> None:
+    text = "\n".join(["三、活动内容", "1.召开动员会议,明确任务分工。", "2.开展集中宣传活动。"])
+    rec = Record()
+    rec.kind = Found("summary", 0, 0, "test")
+    activities.fill(make_source(text), rec)
+    assert rec.activities == []
+    assert _titles(text) == ["召开动员会议,明确任务分工", "开展集中宣传活动"]

@@ -215,3 +215,27 @@ def test_seed_contacts_match_gold(gold_path: Path) -> None:
     assert {c.email.value for c in got if c.email} == {c["email"] for c in gold["contacts"] if c.get("email")}
     assert set().union(*[_split(c.name.value) for c in got if c.name] or [set()]) == \
         set().union(*[_split(c.get("name")) for c in gold["contacts"]] or [set()])
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("有意参加的市民请于8月3日前拨打0571-6612345进行电话报名。", "0571-6612345"),
+    ("(一)电话报名:请在工作日致电0312-5550123,登记姓名和单位。", "0312-5550123"),
+    ("请于9月1日前通过电话(0746-2223456)进行报名确认。", "0746-2223456"),
+])
+def test_number_after_a_call_verb_is_a_nameless_contact(text: str, phone: str) -> None:
+    assert _flat(_run(text)) == [(None, [phone], [], None)]
+
+
+def test_call_verb_joins_the_registration_block() -> None:
+    text = ("(一)电话报名:请在工作日拨打0898-3456789,登记信息。\n"
+            "(二)邮箱报名:将报名表发送至电子邮箱zwkf2024@163.com。\n"
+            "(三)现场报名:请到服务中心报名,联系人:林晓。")
+    assert _flat(_run(text)) == [("林晓", ["0898-3456789"], [], "zwkf2024@163.com")]
+
+
+def test_call_verb_without_a_phone_shape_is_not_a_contact() -> None:
+    assert _run("如有疑问，可拨打12345政务服务便民热线或致电我办。") == []
+
+
+def test_bracketed_area_code_keeps_its_bracket() -> None:
+    assert _flat(_run("咨询电话：(0411)82345678。")) == [(None, ["(0411)82345678"], [], None)]

@@ -244,3 +244,17 @@ def test_seed_deadlines_match_gold(gold_path: Path) -> None:
     rec = _run(text, issue, gold.get("year"))
     # scored like score.py: deadlines are matched by date alone
     assert sorted(d.date.value.isoformat() for d in rec.deadlines) == sorted(d["date"] for d in gold["deadlines"])
+
+
+def test_compact_date_that_lost_year_and_month_marks() -> None:
+    text = "通过电话进行报名,报名截止日期为20231009日17:00时。"
+    assert _dates(_run(text, year=2023)) == [("2023-10-09", "17:00")]
+
+
+@pytest.mark.parametrize("text", [
+    "报名截止日期为2023116日。",  # 1月16日 or 11月6日: no single reading
+    "报名截止日期为20231341日。",  # no such month
+    "报名截止编号为120231009日。",  # a longer digit run is not a date
+])
+def test_compact_digits_without_one_reading_are_not_dates(text: str) -> None:
+    assert _run(text, year=2023).deadlines == []

@@ -223,3 +223,27 @@ def test_headline_phrases_split_by_a_space() -> None:
 def test_a_shortfall_is_not_a_figure() -> None:
     text = "活动现场共设立咨询台6个。个别站点参与群众不足50人。"
     assert [v for _, v, _ in _run(text)] == [6]
+
+
+def test_single_digit_count_after_a_report_cue() -> None:
+    text = "本次活动共有五个科室的干部参加了开放日活动，还有三个方面的经验值得总结。"
+    assert [(v, u) for _, v, u in _run(text)] == [(5, "个")]
+
+
+def test_prepared_materials_list() -> None:
+    text = "活动共准备展架2个、宣传折页5200份、其他宣传品860份。"
+    assert _run(text) == [("准备展架", 2, "个"), ("准备宣传折页", 5200, "份"), ("准备其他宣传品", 860, "份")]
+
+
+def test_opinions_raised_are_counted() -> None:
+    assert _run("座谈会上，代表们提出意见建议30多条。") == [("提出意见建议", 30, "条")]
+
+
+def test_participants_taking_part_in_a_role() -> None:
+    text = "三年来，已有1500多人以“监督员”的身份走进政府部门。"
+    assert [(v, u) for _, v, u in _run(text)] == [(1500, "人")]
+
+
+def test_one_participant_of_each_kind_is_not_a_figure() -> None:
+    text = "区直15家单位、1个街道代表、1个企业代表共同参加了本次活动。"
+    assert [(v, u) for _, v, u in _run(text)] == [(15, "家")]
