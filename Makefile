@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# CJK fonts: the scan renderer (OCR test fixtures) and the notebook's plots need them.
-FONT_PKGS := fonts-wqy-zenhei fonts-arphic-uming
+# CJK fonts: the scan renderer (OCR test fixtures) and the notebook's plots need them;
+# Debian's Chromium and its driver: the review page's browser tests.
+FONT_PKGS := fonts-wqy-zenhei fonts-arphic-uming chromium chromium-driver
 system-deps:
 	@if dpkg -s $(FONT_PKGS) >/dev/null 2>&1; then echo "system packages present: $(FONT_PKGS)"; \
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PKGS); \

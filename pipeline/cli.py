@@ -55,6 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print one record with each field's evidence")
     show.add_argument("key", help="doc_id (or a prefix), source_path or file name")
     show.add_argument("--data", type=Path, default=DEFAULT_OUTPUT, help="dataset folder (default: data/parsed)")
+
+    rv = sub.add_parser("review", help="local web app: check records against their pages, correct them")
+    rv.add_argument("--data", type=Path, default=DEFAULT_OUTPUT, help="dataset folder (default: data/parsed)")
+    rv.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+    rv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1); "
+                    "any other than loopback requires --token")
+    rv.add_argument("--token", default=None, help="secret every request must carry (?token= once, then a cookie)")
+    rv.add_argument("--user", default=None, help="reviewer name recorded with corrections (default: $USER)")
+    rv.add_argument("--input", type=Path, default=None,
+                    help="archive folder of the sources (default: the one the last run recorded)")
     return ap
 
 
@@ -117,7 +127,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "query": cmd_query, "show": cmd_show}
+def cmd_review(args: argparse.Namespace) -> int:
+    from pipeline.review.auth import StartRefused
+    from pipeline.review.server import ReviewConfig, serve
+
+    try:
+        serve(ReviewConfig(args.data, host=args.host, port=args.port, token=args.token,
+                           user=args.user or "", input_dir=args.input))
+    except (StartRefused, FileNotFoundError, OSError) as exc:
+        print(f"notices: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "query": cmd_query, "show": cmd_show, "review": cmd_review}
 
 
 def main(argv: list[str] | None = None) -> int:

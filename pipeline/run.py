@@ -22,6 +22,7 @@ from pipeline.executors import ExecutorOptions, Task, make_executor
 from pipeline.ingest import SUPPORTED_SUFFIXES
 from pipeline.normalize import enrich
 from pipeline.process import DocOutput, failed_output, process_file
+from pipeline.review import apply_corrections, corrections_changed, corrections_written
 from pipeline.state import ManifestEntry, RunState
 from pipeline.store.base import TABLES, Row, TableWriter
 from pipeline.store.parquet import ParquetWriter
@@ -190,7 +191,8 @@ def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = No
     summary = RunSummary(root, out_dir, skipped=[str(p) for p in skipped])
     if on_planned is not None:
         on_planned(len(plan.todo) + len(plan.unreadable))
-    if not plan.todo and not plan.unreadable and plan.manifest == plan.previous and _tables_exist(out_dir):
+    if not plan.todo and not plan.unreadable and plan.manifest == plan.previous and _tables_exist(out_dir) \
+            and not corrections_changed(out_dir):
         return _unchanged_summary(summary, plan, t0)
 
     outputs: dict[str, DocOutput] = {}
@@ -225,7 +227,9 @@ def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = No
         if e is not None:
             plan.manifest[rel] = ManifestEntry(e.size, e.mtime_ns, sha, outputs[sha].status, outputs[sha].pages)
     tables = enrich(assemble(plan.order, outputs))
+    tables = apply_corrections(tables, out_dir, input_dir=root)
     (writer or ParquetWriter(out_dir)).write_tables(tables)
+    corrections_written(out_dir)
     state.save_manifest(plan.manifest)  # after the tables: a crash in between re-writes them next time
     state.prune()
 

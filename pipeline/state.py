@@ -38,7 +38,8 @@ def pipeline_fingerprint() -> str:
     """Version + hash of the package source and data: changed code never reuses stale rows."""
     root = Path(pipeline.__file__).parent
     h = hashlib.sha256(pipeline.__version__.encode())
-    files = [p for p in root.rglob("*") if p.suffix in (".py", ".tsv", ".txt", ".json", ".yaml")]
+    files = [p for p in root.rglob("*") if p.suffix in (".py", ".tsv", ".txt", ".json", ".yaml")
+             and p.relative_to(root).parts[0] != "review"]  # the review app never changes rows
     for p in sorted(files):
         h.update(p.relative_to(root).as_posix().encode())
         h.update(p.read_bytes())

@@ -33,17 +33,20 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("issuer_canonical", STR), ("issuer_level", STR),
         ("province", STR), ("city", STR), ("county", STR), ("year_source", STR),
         ("duplicate_of", STR), ("copies", LIST_STR), ("keywords", LIST_STR),
+        # fields a reviewer corrected or confirmed (pipeline.review.apply)
+        ("verified_fields", LIST_STR),
     ]),
     "activities": pa.schema([
         ("doc_id", STR), ("seq", pa.int32()), ("title", STR), ("form", STR),
-        ("lead_units", STR), ("date_text", STR), ("location", STR),
+        ("lead_units", STR), ("date_text", STR), ("location", STR), ("verified", pa.bool_()),
     ]),
     "deadlines": pa.schema([
         ("doc_id", STR), ("seq", pa.int32()), ("date", pa.date32()), ("time", STR), ("task", STR),
+        ("verified", pa.bool_()),
     ]),
     "contacts": pa.schema([
         ("doc_id", STR), ("seq", pa.int32()), ("name", STR), ("phones", LIST_STR),
-        ("faxes", LIST_STR), ("email", STR),
+        ("faxes", LIST_STR), ("email", STR), ("verified", pa.bool_()),
     ]),
     "stats": pa.schema([
         ("doc_id", STR), ("seq", pa.int32()), ("metric", STR), ("value", pa.float64()), ("unit", STR),
@@ -60,6 +63,12 @@ SCHEMAS: dict[str, pa.Schema] = {
     # per year over canonical copies (pipeline.normalize.themes)
     "themes": pa.schema([
         ("year", pa.int32()), ("keyword", STR), ("weight", pa.float64()), ("documents", pa.int32()),
+    ]),
+    # the reviewers' corrections log as applied (pipeline.review.apply); ``at`` is UTC (naive:
+    # a tz-aware column makes DuckDB's Python client require pytz)
+    "corrections": pa.schema([
+        ("doc_id", STR), ("table", STR), ("field", STR), ("row_key", STR), ("old", STR), ("new", STR),
+        ("who", STR), ("at", pa.timestamp("us")),
     ]),
 }
 
