@@ -3,7 +3,9 @@
 成文日期 appears in Arabic (2018年5月8日) and in Chinese numerals
 (二〇一八年五月八日); activity dates and deadlines usually omit the year
 (5月13日前) and take it from the document, rolling into the next year when
-a December notice speaks of January.  All patterns run on
+a December notice speaks of January.  Extraction damage that lost the
+年/月 marks ("20241126日", "2025年731日") is read only when the digits split
+into a month and a day one way alone.  All patterns run on
 ``Source.norm`` (half-width, simplified).
 """
 
@@ -98,6 +100,9 @@ DAY_DATE = re.compile(
     rf"(?:(?P<y>{YEAR}|20[xX×*]{{2}}){SP}年{SP})?(?P<m>{NUM}){SP}月{SP}(?P<d>{NUM})"
     rf"(?:{SP}[-—–~至到、]{SP}(?P<d2>{NUM}))?{SP}[日号]"  # "5月12-15日", "8月26、27日": days of one month
 )
+# "20241126日", "2025年731日": a full date whose 年/月 were lost in extraction; read only when its
+# digits split into month and day one way alone ("111" could be 1-11 or 11-1: no date)
+_RUN_DATE = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[ \t]*年?[ \t]*(?P<md>\d{3,4})[ \t]*日")
 _END_DATE = re.compile(
     rf"(?:(?P<y>{YEAR}){SP}年{SP})?(?:(?P<m>{NUM}){SP}月{SP})?(?P<d>{NUM}){SP}[日号]"
 )
@@ -145,6 +150,14 @@ def _day_ref(m: re.Match[str], inherit: DayRef | None = None) -> DayRef | None:
     return DayRef(year, month, day, placeholder)
 
 
+def _run_ref(m: re.Match[str]) -> DayRef | None:
+    """The date of a :data:`_RUN_DATE` match, or None when its digits read two ways or none."""
+    year, md = int(m["y"]), m["md"]
+    reads = {(int(md[:k]), int(md[k:])) for k in (1, 2)
+             if 1 <= len(md) - k <= 2 and make_date(year, int(md[:k]), int(md[k:])) is not None}
+    return DayRef(year, *reads.pop()) if len(reads) == 1 else None
+
+
 def find_day_ranges(s: str, lo: int = 0, hi: int | None = None) -> list[DayRange]:
     """Every date in ``s[lo:hi]``, reading "A至B" / "A—B" / "A上午9时至11时" as one range.
 
@@ -153,13 +166,14 @@ def find_day_ranges(s: str, lo: int = 0, hi: int | None = None) -> list[DayRange
     hi = len(s) if hi is None else hi
     out: list[DayRange] = []
     pos = lo
-    for m in DAY_DATE.finditer(s, lo, hi):
+    found = sorted([*DAY_DATE.finditer(s, lo, hi), *_RUN_DATE.finditer(s, lo, hi)], key=lambda m: m.start())
+    for m in found:
         if m.start() < pos:
             continue
-        first = _day_ref(m)
+        first = _run_ref(m) if m.re is _RUN_DATE else _day_ref(m)
         if first is None:
             continue
-        if m["d2"]:
+        if m.groupdict().get("d2"):
             d2 = cn_int(m["d2"])
             if d2 is not None and first.day < d2 <= 31:
                 out.append(DayRange(first, DayRef(first.year, first.month, d2, first.placeholder), m.start(), m.end()))

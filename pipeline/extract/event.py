@@ -1,13 +1,15 @@
 """What the document is (kind), which open-government day it is about, its edition and year.
 
 The genre revolves around a handful of named days that every province
-spells its own way: 5·15 / 5•15 / 5.15 / “5·15” / 五一五 + 政务公开日, 政务开放日
-for 政府开放日, 政务公开主题日/周/月; an organ's own quoted name ("“固定开放月”")
-is kept literally.  Mentions are normalised to one name per event; a plain
+spells its own way: 5·15 / 5•15 / 5▪15 / 5.15 / “5·15” / 五一五 + 政务公开日,
+政务开放日 for 政府开放日, 政务公开主题日/周/月; an organ's own quoted name
+("“固定开放月”"), a week named after the law it promotes ("《条例》宣传周") and
+a day or week the text designates ("5月14日至20日定为…宣传周") are kept
+literally.  Mentions are normalised to one name per event; a plain
 政务公开日 counts as the 5·15 day only where the text ties it to 5·15 (a
-"5·15" spelling, "5月15日是…政务公开日", or a sentence opened by 5月15日 that
-reports the day's activity).  The title
-decides the main event when it names one — bodies cite other events
+"5·15" spelling, "5月15日是…政务公开日", or a sentence opened by 5月15日 — also
+printed "515日" — that reports the day's activity; the period module adds a
+政务公开日 whose activity day is 15 May).  The title decides the main event when it names one — bodies cite other events
 ("5.15 防范和打击经济犯罪宣传日", a superior's notice) — else the most
 frequent mention does.
 
@@ -16,9 +18,9 @@ or a quoted short reference to it ("首个“开放日”");
 ones quoted from a cited document title (inside 《》) are used only when the
 document states none itself.  The year comes from the most direct evidence
 (title, a year qualifying the event — "2019年XX县第十届“政务公开日”" —, a
-dated event sentence, 发文字号, 成文日期, then a web publishing line or a bare
-page date stamp such as "26.05.2015 10:05"); template pages printing "20xx"
-have none.  The kind is :mod:`pipeline.extract.kind`'s.
+dated event sentence, 发文字号, 成文日期, then a web publishing line, a bare
+page date stamp such as "26.05.2015 10:05" or an info line holding one);
+template pages printing "20xx" have none.  The kind is :mod:`pipeline.extract.kind`'s.
 """
 
 from __future__ import annotations
@@ -40,11 +42,12 @@ from pipeline.extract.dates import (
 )
 from pipeline.extract.header import split_doc_number
 from pipeline.extract.kind import kind_of
-from pipeline.extract.lines import DATE_STAMP, nonblank_lines, stamp_ymd
+from pipeline.extract.lines import DATE_STAMP, is_info, nonblank_lines, stamp_ymd
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
-_SEP = r"\s*[·•・‧∙･⋅.\-—–、。/]\s*"
+# any middle dot, bullet or stop a site uses between 5 and 15 ("5·15", "5•15", "5▪15", "5.15")
+_SEP = r"\s*[·•・‧∙･⋅▪▫●◦.\-—–、。/]\s*"
 FIVE15 = rf"(?<![\d.])(?:5(?:{_SEP}|\s+)15|五(?:{_SEP})?一五|五{_SEP}十五|515)(?![\d])"
 _Q_OPEN = r"[“\"「『‘]"
 _Q_CLOSE = r"[”\"」』’]"
@@ -63,10 +66,15 @@ EVENT_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(rf"(?<={_Q_OPEN})(?![{CJK}]*?(?:政[府务]|公开))[{CJK}]{{2,6}}开放[日周月](?={_Q_CLOSE})"), None),
     (re.compile(r"政[府务]开放[周月]|政务公开宣传[日周月]|政务公开体验日|"
                 r"(?:公众|机关|法院|检察|税务|警营|人大|政协|媒体|消防|海关|气象|统计|环保|环境)开放日"), None),
+    # a day/week/month the text designates by name ("5月14日至20日定为X宣传周"), or one named after
+    # the law it promotes ("《条例》宣传周")
+    (re.compile(rf"(?<=[定设]为)(?![^，。,;；]*?(?:政务公开|政[府务]开放))[{CJK}《》]{{2,16}}?(?:宣传|开放|公开)[日周月]|"
+                rf"《[^《》\n]{{1,30}}》宣传[日周月]"), None),
 ]
 PLAIN_DAY = "政务公开日"
 MAY15 = "5·15政务公开日"
 _MAY15_DATE = re.compile(r"(?:5|五)\s*月\s*(?:15|十五)\s*[日号]")
+_RUN_MAY15 = re.compile(rf"{FIVE15}\s*日")  # "在515日，…": 5月15日 with its 月 lost in extraction
 _TIE_REACH = 200
 _EDITION = re.compile(r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[届个次]|首\s*[届个])"
                       r"(?P<mid>[^，。,;；:：\n]{0,10})$")
@@ -125,8 +133,9 @@ def _tied_to_may15(norm: str, mentions: list[Mention]) -> bool:
         # a line break is not a sentence end: OCR wraps "今年5月15日是…\n政务公开日"
         lo = max(0, x.start - _TIE_REACH)
         before = re.split(r"[。；;!！?？]", norm[lo:x.start])[-1]
-        dates = [d for d in MONTH_DAY.finditer(before) if not DEADLINE_TAIL.match(before, d.end())]
-        if dates and _MAY15_DATE.fullmatch(dates[-1].group()):
+        dates = sorted([*MONTH_DAY.finditer(before), *_RUN_MAY15.finditer(before)], key=lambda d: d.start())
+        dates = [d for d in dates if not DEADLINE_TAIL.match(before, d.end())]
+        if dates and (_MAY15_DATE.fullmatch(dates[-1].group()) or _RUN_MAY15.fullmatch(dates[-1].group())):
             return True
         after = re.split(r"[。；;]", norm[x.end:x.end + 12])[0]
         if _MAY15_DATE.search(after):
@@ -234,6 +243,9 @@ def _event_sentence_year(src: Source) -> Found[int] | None:
     return None
 
 
+_INFO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
 def _page_year(src: Source) -> Found[int] | None:
     """The year of the page's publishing line ("发布时间：…", or a bare "26.05.2015 10:05" stamp at the top)."""
     p = PUBLISH_DATE.search(src.norm)
@@ -244,6 +256,10 @@ def _page_year(src: Source) -> Found[int] | None:
         if m:
             y = stamp_ymd(m)[0]
             return Found(y, ln.start, ln.end, "year.page_stamp", confidence=0.6)
+        d = _INFO_DATE.search(ln.norm) if is_info(ln) else None  # "2022-05-17 10:30  来源：…"
+        if d:
+            return Found(int(d["y"]), ln.start + d.start("y"), ln.start + d.end("y"), "year.page_stamp",
+                         confidence=0.6)
     return None
 
 

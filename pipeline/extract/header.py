@@ -110,7 +110,7 @@ _FREE_AFTER = re.compile(r"[ \t]*(?:$|各|关于)", re.M)
 
 def _find_doc_number(src: Source, lines: list[Line], zone: int, title_last: int | None) -> Found[str] | None:
     limit = lines[min(len(lines) - 1, max(zone, 30))].end if lines else 0
-    for m in re.finditer(r"(?:发文字号|文\s*号)\s*[:：]\s*", src.norm[:limit]):
+    for m in re.finditer(r"(?:发文字号|文\s*号)\s*[:：][\s|]*", src.norm[:limit]):
         d = DOCNUM.match(src.norm, m.end())
         if d:
             f = _docnum_found(src, d, "doc_number.label")
@@ -196,6 +196,17 @@ def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str =
     # a list wrapped over lines is one value: the line breaks go, the printed punctuation stays
     return src.found(lines[i].start, lines[last].end, "recipients.after_title", strip=":：",
                      squash_space=last > i)
+
+
+def _after_title_on_line(src: Source, ln: Line, title: Found[str] | None) -> Found[str] | None:
+    """"…的通知 各乡镇人民政府：": the 主送 list printed on the title's line (a flattened web copy)."""
+    if title is None or not ln.start < title.end < ln.end:
+        return None
+    rest = squash(src.norm[title.end:ln.end])
+    if (len(rest) <= 3 or rest[-1] not in ":：" or "。" in rest or is_meta(Line(title.end, ln.end, rest))
+            or not _ADDRESSEES.search(rest) or _BODY_START.match(rest)):
+        return None
+    return src.found(title.end, ln.end, "recipients.title_line", strip=":：")
 
 
 def _untitled_recipients(src: Source, lines: list[Line]) -> Found[str] | None:
@@ -297,7 +308,8 @@ def fill(src: Source, rec: Record) -> None:
     rec.recipients = _labelled_recipients(src, lines)
     if rec.recipients is None and title_last is not None:
         title_sq = squash(src.norm[rec.title.start:rec.title.end]) if rec.title is not None else ""
-        rec.recipients = _find_recipients(src, lines, title_last + 1, title_sq)
+        rec.recipients = (_after_title_on_line(src, lines[title_last], rec.title)
+                          or _find_recipients(src, lines, title_last + 1, title_sq))
     elif rec.recipients is None:
         rec.recipients = _untitled_recipients(src, lines)
     if rec.recipients is None and rec.doc_number is not None:  # "…21号各区人民政府，各管委会：为…"

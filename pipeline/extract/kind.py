@@ -1,13 +1,15 @@
 """What the document is: notice, plan, summary, announcement or other.
 
 The title decides when there is one (its last word, or a news headline's
-verb: a report of what was done).  A copy without a title says what it is
-in its own words — "具体活动方案如下", "特制定本方案", "现将有关事项公告如下",
+verb: a report of what was done); a 通知 whose text hands out a plan
+("现将《…方案》印发给你们") issues one, so is a plan.  A copy without a title
+says what it is in its own words — "具体活动方案如下", "特制定本方案", "现将有关事项公告如下",
 "现将有关事项通知如下" — and the first such self-description decides; one
 addressed to units ("各处室、各单位：") is a notice; failing that, the
 genre's cue words are counted (a summary reports figures and what was held;
 an announcement invites registration; a plan has 活动主题 and 活动时间
-sections; a notice gives orders).
+sections; a notice gives orders).  A plan-like text that tells the public
+how to sign up (电话报名, 报名方式) is the invitation itself: an announcement.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
 _ISSUES_PLAN = re.compile(r"(?:方案|计划|计划表|安排)[》\"”]?的?通知$")
+_HANDS_OUT_PLAN = re.compile(r"(?:方案|计划|计划表|安排)》?(?:印发|下发)给你们")
 _ASKS_FOR_PLAN = re.compile(r"报送|上报|提交|征集|制定|编制|做好")
 _ISSUING = re.compile(r"印发|下发|转发|公布")
-_ANNOUNCE = re.compile(r"公告|通告|启事|邀请函|诚邀|招募|报名")
+_ANNOUNCE = re.compile(r"公告|通告|启事|预告|邀请函|诚邀|招募|报名")
 _SUMMARY_T = re.compile(r"总结|汇报|综述|回顾|(?:开展|活动|工作)?情况(?:的)?(?:报告|通报)?$|(?<!年度)(?<!年)报告$")
 _OTHER_T = re.compile(r"(?:要点|办法|规定|制度|细则|指南|目录|年报|年度报告|请示|批复|规划|标准)$")
 _PLAN_T = re.compile(r"(?:方案|计划|计划表|安排)$")
@@ -37,12 +40,15 @@ _SELF: list[tuple[str, re.Pattern[str]]] = [
 ]
 _UNITS = re.compile(r"^各(?!位)|单位|部门|机关|政府|[处科]室|委员会|管委会|办事处|乡镇|街道|直属")
 _CUES: dict[str, re.Pattern[str]] = {
-    "summary": re.compile(r"总结|圆满|成功举办|取得了?|共接待|共发放|接待[^。]{0,12}人次|开展了|举办了|举行了|"
+    "summary": re.compile(r"本报讯|[(（]记者|总结|圆满|成功举办|取得了?|共接待|共发放|接待[^。]{0,12}人次|开展了|举办了|举行了|"
                           r"活动现场|吸引了|近日|日前|当天|受到[^。]{0,6}好评|\d+(?:人次|[余多](?:人次|份|人|名|条|册))"),
     "announcement": re.compile(r"报名|欢迎[^。]{0,10}参加|诚邀|名额|公告"),
     "plan": re.compile(r"活动方案|实施方案|工作方案|活动主题|活动时间|活动内容|活动安排|职责分工"),
     "notice": re.compile(r"通知如下|请各|请于|务必|各单位要|特此通知"),
 }
+
+# the public told how to sign up ("请于…拨打0000-1234567进行电话报名", "报名方式：…")
+_SIGN_UP = re.compile(r"(?:电话|拨打|扫码|扫描|邮箱|邮件|网上|在线|短信|微信)[^。\n]{0,12}报名|报名(?:方式|电话|渠道|途径)")
 
 
 def _from_title(src: Source, rec: Record) -> Found[str] | None:
@@ -54,6 +60,8 @@ def _from_title(src: Source, rec: Record) -> Found[str] | None:
         ("announcement", bool(_ANNOUNCE.search(t)) and not (t.endswith("通知") and rec.recipients)),
         ("summary", bool(_SUMMARY_T.search(t))),
         ("plan", bool(_PLAN_T.search(t))),
+        # "关于开展…的通知" whose text hands out the plan: "现将《…方案》印发给你们"
+        ("plan", t.endswith("通知") and bool(_HANDS_OUT_PLAN.search(src.norm, rec.title.end))),
         ("notice", bool(_NOTICE_T.search(t))),
         ("other", bool(_OTHER_T.search(t))),
         ("summary", "关于" not in t and bool(_NEWS_T.search(t))),  # a news headline reports what was done
@@ -96,6 +104,10 @@ def kind_of(src: Source, rec: Record) -> Found[str]:
             first.setdefault(kind, m.span())
     if scores:
         kind, n = scores.most_common(1)[0]
+        sign_up = _SIGN_UP.search(src.norm)
+        if kind == "plan" and sign_up:
+            # a plan-like text that tells the public how to sign up is the invitation itself
+            return Found("announcement", sign_up.start(), sign_up.end(), "kind.sign_up", confidence=0.6)
         if n >= 2:
             s, e = first[kind]
             return Found(kind, s, e, "kind.cues", confidence=0.6)

@@ -7,18 +7,22 @@ Evidence, strongest first:
 3. a sentence that schedules the whole campaign ("从5月9日至15日在全县范围内…开展");
 4. the per-item "活动时间:" lines under numbered activities, earliest to latest,
    when nothing above exists;
-5. "5月15日是第N个政务公开日" (also with the 月 lost: "515日是…"), "计划/定于
-   M月D日…开展…活动" — a one-day period on that day;
+5. "5月15日是第N个政务公开日" (also with the 月 lost: "515日是…"), "5月14日至
+   20日定为…宣传周", "计划/定于M月D日…开展…活动" — a period on those days;
 6. in a report, the day the event was held: a date opening a sentence (or,
    outside summaries, the clause right before the event's name) that says what
-   was done ("5月15日，…开展了…政务公开日活动", "12月25日，省政府举行首个“开放日”活动");
+   was done ("5月15日，…开展了…政务公开日活动", "…，在5月15日，…",
+   "12月25日，省政府举行首个“开放日”活动");
 7. the date cells of an activity table's 时间 column (tabbed rows, or flattened
    one cell per line), earliest to latest.
 
-Submission dates ("5月13日前上报"), registration windows ("报名时间为…") and
-dates of cited documents never are periods.  A month-day takes the printed
-year, else the document year (event module), else the issue date's; a
-template "20xx年" date has no year and gives no period.  A copy with no
+Submission dates ("5月13日前上报"), registration windows ("报名时间为…"), a
+page's publishing date ("发布时间：…"), a date alone on its line in a report
+(a page stamp) and dates of cited documents never are periods.  A plain
+政务公开日 held on 15 May is the 5·15 day (the event is renamed).  A
+month-day takes the printed year, else the document year (event module),
+else the issue date's; a template "20xx年" date has no year and gives no
+period.  A copy with no
 other year evidence takes the year printed in its activity period.
 """
 
@@ -28,7 +32,15 @@ import datetime as dt
 import re
 
 from pipeline.extract.dates import DEADLINE_TAIL, DayRange, DayRef, find_day_ranges, range_to_dates
-from pipeline.extract.event import FIVE15, Mention, event_mentions, find_mentions, in_book_title
+from pipeline.extract.event import (
+    FIVE15,
+    MAY15,
+    PLAIN_DAY,
+    Mention,
+    event_mentions,
+    find_mentions,
+    in_book_title,
+)
 from pipeline.extract.lines import Line, nonblank_lines, squash
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
@@ -45,6 +57,7 @@ _LONG_REACH = 400
 _SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|[定订]于|拟于|将于")
 _REGISTRATION = re.compile(r"报名|申报|报送|征集|受理|预约")
 _BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")
+_PAGE_DATE = re.compile(r"(?:发布|更新|上传|录入|生成|发稿|成文|印发)(?:时间|日期)\s*[:：]?\s*$")
 _SENTENCE_END = "。；;!！"
 _REACH = 100  # OCR wraps lines mid-sentence, so a sentence is bounded by punctuation and a length cap
 
@@ -54,11 +67,14 @@ def _sentence_bounds(norm: str, start: int, end: int) -> tuple[int, int]:
     s = max(s, start - _REACH)
     found = [k for k in (norm.find(c, end, end + _REACH) for c in _SENTENCE_END) if k >= 0]
     return s, min(found, default=min(len(norm), end + _REACH))
-_IS_DAY = re.compile(r"[\s今年]*[”\"」』]?\s*(?:是|为)")
+_DATE_LEADS = ("今年", "于", "在")  # "…，在5月15日，…": the date still opens its clause
+_IS_DAY = re.compile(r"[\s今年]*[”\"」』]?\s*(?:是|为|确?定为|设为)")
 
 
 def _usable(src: Source, r: DayRange) -> bool:
     if DEADLINE_TAIL.match(src.norm, r.end) or _BEFORE_DEADLINE.search(src.norm, max(0, r.start - 4), r.start):
+        return False
+    if _PAGE_DATE.search(src.norm, max(0, r.start - 8), r.start):  # "发布时间:2023年05月20日": the page's
         return False
     clause = max(src.norm.rfind(c, max(0, r.start - 30), r.start) for c in "。；;，,\n") + 1
     if _REGISTRATION.search(src.norm, clause, r.start):  # "报名时间为6月6日至10日": a sign-up window
@@ -215,7 +231,9 @@ def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRan
         nearest = acted and (n + 1 == len(ranges) or ranges[n + 1].start > after[0].start)
         reported = nearest and _opens_clause(src.norm, r)
         held = summary and _held(src, r, mentions)
-        if is_day or scheduled or (summary and acted) or reported or held:
+        # a date alone on its line (a page's stamp, a signature date) reports nothing
+        told = ((summary and acted) or reported or held) and not _alone_on_line(src.norm, r)
+        if is_day or scheduled or told:
             if r.first.placeholder:
                 return None
             d = _dates(src, rec, r)
@@ -224,9 +242,15 @@ def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRan
     return None
 
 
+def _alone_on_line(norm: str, r: DayRange) -> bool:
+    line_start = norm.rfind("\n", 0, r.start) + 1
+    nl = norm.find("\n", r.end)
+    return not norm[line_start:r.start].strip() and not norm[r.end:len(norm) if nl < 0 else nl].strip(" \t。.")
+
+
 def _opens_clause(norm: str, r: DayRange) -> bool:
     lead = norm[max(0, r.start - _REACH):r.start].rstrip(" \t")
-    return not lead or lead[-1] in "，,:：。；;\n" or lead.endswith(("今年", "于"))
+    return not lead or lead[-1] in "，,:：。；;!！\n" or lead.endswith(_DATE_LEADS)
 
 
 def _held(src: Source, r: DayRange, mentions: list[Mention]) -> bool:
@@ -236,9 +260,7 @@ def _held(src: Source, r: DayRange, mentions: list[Mention]) -> bool:
     e = min(stops, default=min(len(norm), r.end + _LONG_REACH))
     if not any(s <= x.start < e for x in mentions):
         return False
-    lead = norm[s:r.start].rstrip(" \t")
-    opens = not lead or lead[-1] in "，,:：\n" or lead.endswith(("今年", "于"))  # the date opens its clause
-    return opens and bool(_ACTION.search(norm, r.end, e))
+    return _opens_clause(norm, r) and bool(_ACTION.search(norm, r.end, e))
 
 
 _ANNEX_PAGE = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
@@ -292,6 +314,9 @@ def fill(src: Source, rec: Record) -> None:
     r1, r2, a, b, method = got
     rec.period_start = Found(a, r1.start, r1.end, method)
     rec.period_end = Found(b, r2.start, r2.end, method)
+    if rec.event is not None and rec.event.value == PLAIN_DAY and a == b and (a.month, a.day) == (5, 15):
+        # a 政务公开日 held on 5月15日 is the 5·15 day, however far the text puts the date from the name
+        rec.event = Found(MAY15, rec.event.start, rec.event.end, "event.held_on_may15", rec.event.confidence)
     if rec.year is None and r1.first.year is not None:
         # a copy without title, signature or dated event sentence: the printed activity date says the year
         rec.year = Found(r1.first.year, r1.start, r1.end, "year.period", confidence=0.8)

@@ -7,7 +7,9 @@ the signature: a date inside a sentence, a web page's 发布时间 line or a
 "活动时间" heading followed by a date never has an organ above it.  The
 first such pair after the title wins, so a web page that carries an 印发
 notice and then the plan it issues keeps the notice's date, and dated
-blocks inside attachments are ignored.
+blocks inside attachments are ignored.  An 印发 notice signed by a date
+line alone, right before the title of the document it issues, has that
+date.
 
 A name wrapped over two lines is rejoined — also when its second line
 would pass for an organ alone ("XX区政务公开政务服务\n领导小组办公室") — and
@@ -19,8 +21,9 @@ name their author elsewhere: the 发电单位 cell, the organ heading the title
 summary pages only — a 来源 line, a self-reference (我局) next to the
 organ's full name, or a town named by the 来源 line that calls itself 我镇.
 A notice, plan or announcement is never attributed from its page's 来源
-line (that goes to ``rec.warnings``).  A newspaper, a bare place name or a
-relative name ("区司法局", "市公管局") is never an issuer.
+line (that goes to ``rec.warnings``) — unless its title is headed by a bare
+place ("XX区XX乡：关于…") whose organ the 来源 line names in full.  A
+newspaper, a bare place name or a relative name ("区司法局", "市公管局") is never an issuer.
 """
 
 from __future__ import annotations
@@ -29,9 +32,11 @@ import datetime as dt
 import re
 
 from pipeline.extract.dates import FULL_DATE, cn_int, make_date
+from pipeline.extract.event import FIVE15
 from pipeline.extract.kind import kind_of
 from pipeline.extract.lines import CJK, Line, is_organ, nonblank_lines, squash
 from pipeline.extract.source import Source
+from pipeline.extract.title import TITLE_END, is_body, title_like
 from pipeline.model import Found, Record
 
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{FULL_DATE.pattern})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
@@ -53,9 +58,12 @@ _TELEGRAM_UNIT = re.compile(r"发电单位[ \t]*[:：]?[ \t]*")
 _UNIT_STOP = re.compile(r"签发|签批|等级|密级|序号|$", re.M)
 _META_ORGAN = re.compile(r"(?:发文机关|发布机构|发文单位|发布单位)\s*[:：]\s*")
 _SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*")
-_SOURCE_STOP = re.compile(r"\s{2,}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|$", re.M)
+# a 来源 value is one organ name: it ends at a wide gap, the next key, or anything that cannot be in a name
+_SOURCE_STOP = re.compile(
+    rf"\s{{2,}}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|\s*[^{CJK}()（）·\s]|$", re.M
+)
 _TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|第\s*[\d一二三四五六七八九十]{1,3}\s*[届个次]|[“\"「]|"
-                        r"5\s*[·•・.．\-、]\s*15|政务公开|政[府务]开放")
+                        rf"{FIVE15}|政务公开|政[府务]开放")
 _META_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]\s*")
 _ISO = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _TOWN = re.compile(rf"(?P<name>[{CJK}]{{2,12}}?)(?P<unit>镇|乡|街道)")
@@ -63,6 +71,7 @@ _SELF_REF = re.compile(r"我(局|委|厅|办|中心|院|所|馆|队|站)")
 # the first line of a wrapped organ name starts with a place and is no closing formula (特此通知)
 _WRAPPED_HEAD = re.compile(rf"^(?:中共|中国|国家|[{CJK}]{{1,8}}?[省市县区州盟旗镇乡])(?!.*(?:特此|此致|通知|公告|如下)$)")
 _RELATIVE = ("我", "本", "该", "各", "全", "省", "市", "县", "区", "州", "镇", "乡")
+_PLACE_END = re.compile(r"(?:[省市县区州盟旗镇乡村]|街道)$")
 _PLACE_HINT = re.compile(r"^(?:中共|国家|中国)|[省市县区州盟旗镇乡]")
 
 
@@ -123,6 +132,12 @@ def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
     return None
 
 
+def _issued_title(ln: Line) -> bool:
+    """The title line of a document printed after the notice that issues it ("…工作方案")."""
+    return (title_like(ln.sq) and TITLE_END.search(ln.sq) is not None and not is_body(ln)
+            and not re.search(r"[，,；;:：]", ln.sq))
+
+
 def _find_signature(src: Source, lines: list[Line], after: int) -> tuple[Found[str] | None, Found[dt.date] | None]:
     fallback: Found[dt.date] | None = None
     for i, ln in enumerate(lines):
@@ -139,6 +154,9 @@ def _find_signature(src: Source, lines: list[Line], after: int) -> tuple[Found[s
             return organ, _date_found(src, ln.start, ln.end, "signature.date")
         nxt = lines[i + 1].sq if i + 1 < len(lines) else ""
         prev = lines[i - 1].sq if i > 0 else ""
+        # an 印发 notice signed by its date alone, followed by the document it issues: the notice's date
+        if prev.endswith("。") and i + 1 < len(lines) and _issued_title(lines[i + 1]):
+            return None, _date_found(src, ln.start, ln.end, "signature.date_alone")
         # a seal-only signature (OCR drops the stamped organ name): last dated line of the main text
         if (not nxt or _END_CONTEXT.match(nxt)) and prev and not _HEADING_END.search(prev):
             fallback = _date_found(src, ln.start, ln.end, "signature.date_alone")
@@ -224,10 +242,21 @@ def _reporter(src: Source, rec: Record, lines: list[Line]) -> Found[str] | None:
         rec.warnings.append(f"issuer: {f.value} ({f.method}) is not a full organ name; left null")
         return None
     kind = kind_of(src, rec).value
-    if kind in ("notice", "plan", "announcement"):
+    if kind in ("notice", "plan", "announcement") and not _completes_title(src, rec, name):
         rec.warnings.append(f"issuer: {f.value} named only by {f.method} of a {kind}; left null")
         return None
     return f
+
+
+def _completes_title(src: Source, rec: Record, name: str) -> bool:
+    """The title is headed by a bare place ("XX区XX乡：关于…") and ``name`` is that place's organ."""
+    if rec.title is None:
+        return False
+    s, e = rec.title.start, rec.title.end
+    cut = _TITLE_CUT.search(src.norm, s, e)
+    head = squash(src.norm[s:cut.start() if cut else s]).rstrip(":：")
+    return (len(head) >= 4 and _PLACE_END.search(head) is not None and not is_organ(head)
+            and name.startswith(head) and len(name) > len(head) and is_organ(name))
 
 
 def _cc(src: Source, lines: list[Line]) -> Found[str] | None:

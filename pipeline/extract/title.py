@@ -4,8 +4,9 @@ The title splits a document: everything above it is the header zone (份号,
 密级, 紧急程度, 发文机关标志, 发文字号, 签发人), everything below the body.
 It is found, in order of trust, as
 
-1. a 标题：cell of a metadata grid ("标 题: | …的通知 | |"); when the page
-   repeats the title as its own line further down, that line is taken;
+1. a 标题/名称 cell of a metadata grid ("标 题: | …的通知 | |", "名称: …的通知
+   文号: …"), ending at the next grid key; when the page repeats the title as
+   its own line further down, that line is taken;
 2. the headline right above a web page's info line (发布时间/来源/浏览, or a
    bare "26.05.2015 10:05" stamp);
 3. the first line ending with a title word (通知, 方案, 总结 …) or holding
@@ -14,8 +15,10 @@ It is found, in order of trust, as
 4. a news headline with no title word ("XX街道开展“5.15政务公开日”活动")
    printed directly above the first paragraph.
 
-Lines with header keys, navigation, info lines and dates are never part of
-a title.
+A title line may carry page metadata after it ("…的通知  发布时间：…",
+"…的通知文号:…") or, in a flattened copy, the 主送 list: the title ends
+where that begins.  Lines with header keys, navigation, info lines, dates
+and labelled fields ("报纸名称:…", "版面:…") are never part of a title.
 """
 
 from __future__ import annotations
@@ -44,9 +47,17 @@ COPY = re.compile(r"^(?:份\s*号\s*[:：]?\s*)?(?P<v>\d{6})$")
 
 TITLE_END = re.compile(
     r"(?:通知|方案|总结|公告|通告|意见|报告|函|通报|请示|计划|计划表|安排|决定|办法|要点|纪要|公示|批复|"
-    r"汇报|综述|情况|倡议书|简报|细则|规划|公开信|启事|答复|通知书)$"
+    r"汇报|综述|情况|倡议书|简报|细则|规划|公开信|启事|预告|答复|通知书)$"
 )
 _TITLE_LABEL = re.compile(r"^[|\s]*[•●▪◆■]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s)[\s|]*")
+# the next key of a metadata grid printed on the same line ("名称: X 文号: Y", "标 题: | X | |")
+# (or the 主送 list a flattened copy printed on the title's line: "…的通知 各乡镇人民政府：")
+_NEXT_KEY = re.compile(
+    rf"\s*\||\s+(?=[{CJK}]{{2,6}}\s*[:：])|\s+(?=各\S{{1,60}}[:：]\s*$)|"
+    r"\s*(?=(?:文\s*号|发文字号|索引号|发布(?:时间|日期|机构)|成文日期|生成日期|来源|浏览(?:次数|量)?)\s*[:：])"
+)
+# a labelled field of a page's metadata or an e-paper reader ("报纸名称:…", "版面:…", "栏目：…"): never a title
+_FIELD = re.compile(rf"^[{CJK}]{{0,6}}(?:名称|标题|栏目|版面|版次|分类|作者|编辑|来源|出处|期号|刊名)\s*[:：]")
 # an item of a metadata list ("• 索引号 …", "• 公开目录 …"): never a title
 _BULLET = re.compile(r"^[•●▪◆■□]")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|联系人|联系电话|电话|[(（]?[一二三四五六七八九十]+[、)）]|\d+[.、．]|各)")
@@ -69,13 +80,14 @@ def is_meta(ln: Line) -> bool:
     sq = ln.sq
     return bool(
         LABEL_KEYS.search(ln.norm) or COPY.match(sq) or is_info(ln) or is_nav(ln) or _BULLET.match(sq)
+        or _FIELD.match(sq)
         or (MARK.search(sq) and len(sq) <= 40 and not sq.startswith("发电单位"))
         or (DOCNUM.search(sq) and len(DOCNUM.sub("", sq)) <= 4)
         or re.fullmatch(r"[\d\s.·\-—()（）NO:：]+", ln.norm)
     )
 
 
-def _title_like(sq: str) -> bool:
+def title_like(sq: str) -> bool:
     return (8 <= len(sq) <= 90 and "。" not in sq and sq[-1] not in ":：，,；;、"
             and not _NOT_TITLE_START.match(sq) and not GREETING.search(sq))
 
@@ -98,14 +110,14 @@ class TitleAt:
 
 
 def _labelled(lines: list[Line]) -> TitleAt | None:
-    """A 标题 cell; the value ends at the next grid bar ("标 题: | X | |")."""
+    """A 标题 cell; the value ends at the next grid bar or key ("标 题: | X | |", "名称: X 文号: Y")."""
     for i, ln in enumerate(lines[:40]):
         m = _TITLE_LABEL.match(ln.norm)
         if not m:
             continue
         start = ln.start + m.end()
-        bar = ln.norm.find("|", m.end())
-        end = ln.start + bar if bar >= 0 else ln.end
+        nxt = _NEXT_KEY.search(ln.norm, m.end())
+        end = ln.start + nxt.start() if nxt else ln.end
         value = squash(ln.norm[m.end():end - ln.start])
         if len(value) <= 8:
             continue
@@ -120,10 +132,25 @@ def _above_info(lines: list[Line]) -> TitleAt | None:
     for i, ln in enumerate(lines[:25]):
         if is_body(ln):
             break
+        cut = _title_before_meta(ln) if is_info(ln) else None
+        if cut is not None:  # the info line carries the headline itself
+            return TitleAt(i, i, "title.web", ln.start, ln.start + cut)
         if is_info(ln) and i > 0:
             prev = lines[i - 1]
-            if not is_meta(prev) and not is_body(prev) and _title_like(prev.sq):
+            if not is_meta(prev) and not is_body(prev) and title_like(prev.sq):
                 return TitleAt(i - 1, i - 1, "title.web")
+    return None
+
+
+def _title_before_meta(ln: Line) -> int | None:
+    """Where a title ends on a line that carries page metadata after it ("…的通知  发布时间：…", "…的通知文号:…")."""
+    for key in _NEXT_KEY.finditer(ln.norm):
+        head = squash(ln.norm[:key.start()])
+        if not head or not title_like(head) or is_meta(Line(ln.start, ln.start + key.start(), head)):
+            continue
+        # a news headline has no title word: it counts before a 来源/发布时间 info tail only
+        if TITLE_END.search(head) or (_HEADLINE_VERB.search(head) and is_info(Line(ln.start, ln.end, ln.norm))):
+            return key.start()
     return None
 
 
@@ -131,9 +158,12 @@ def _scan(lines: list[Line]) -> TitleAt | None:
     top = lines[:40]
     for i, ln in enumerate(top):
         sq = ln.sq
+        cut = None if is_body(ln) else _title_before_meta(ln)
+        if cut is not None:
+            return TitleAt(i, i, "title.scan", ln.start, ln.start + cut)
         if is_body(ln) or (sq[-1] in ":：" and not is_meta(ln)):
             break
-        if is_meta(ln) or not _title_like(sq):
+        if is_meta(ln) or not title_like(sq):
             continue
         # "西岭县2023年“政府开放日”\n活动实施方案": a title wrapped before its title word
         wrapped_head = bool(_TITLE_HEAD.search(sq))
@@ -178,7 +208,7 @@ def _headline(lines: list[Line]) -> TitleAt | None:
             return None
         head = lines[k]
         sq = head.sq
-        if (is_meta(head) or not _title_like(sq) or len(sq) > 60 or not _HEADLINE_VERB.search(sq)
+        if (is_meta(head) or not title_like(sq) or len(sq) > 60 or not _HEADLINE_VERB.search(sq)
                 or re.search(r"[，,；;]", sq)):
             return None
         return TitleAt(k, k, "title.headline")

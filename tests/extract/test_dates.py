@@ -131,3 +131,21 @@ def test_compact_range_inside_one_month() -> None:
 def test_days_listed_in_one_month_span_first_to_last() -> None:
     (r,) = find_day_ranges("定于9月3、4日开放")
     assert (r.first.month, r.first.day, r.last.day) == (9, 3, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("定于20211019日开展", (2021, 10, 19)),   # 年 and 月 lost
+    ("将于2021年816日组织", (2021, 8, 16)),   # 月 lost: 8-16 is the only reading
+    ("于2020年0515日举办", (2020, 5, 15)),
+    ("2021年1231日", (2021, 12, 31)),
+])
+def test_dates_that_lost_their_marks_are_read_when_unambiguous(text: str, expected: tuple[int, int, int]) -> None:
+    rs = find_day_ranges(normalise_for_matching(text))
+    assert len(rs) == 1
+    assert (rs[0].first.year, rs[0].first.month, rs[0].first.day) == expected
+    assert rs[0].first == rs[0].last
+
+
+@pytest.mark.parametrize("text", ["2021年111日", "2021年1311日", "〔202130号", "第2021123号"])
+def test_damaged_digits_with_two_readings_or_none_give_no_date(text: str) -> None:
+    assert find_day_ranges(normalise_for_matching(text)) == []

@@ -304,3 +304,33 @@ def test_seed_event_fields(name: str) -> None:
     rec = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
     for field in ("kind", "event", "edition", "year"):
         assert _norm(v(getattr(rec, field))) == _norm(gold.get(field)), field
+
+
+# ---------------------------------------------------------------- invented snippets, holdout-2 causes
+
+def test_a_designated_or_law_named_week_keeps_its_literal_name() -> None:
+    text = ("西岭县关于印发《普法宣传工作方案》的通知\n各乡镇:\n一、宣传安排\n"
+            "6月1日至7日定为《办法》宣传周。宣传周期间集中宣传。\n")
+    assert v(run(text).event) == "《办法》宣传周"
+    text = "关于开展《条例》宣传月活动的通知\n各单位：\n经研究，决定于9月开展《条例》宣传月活动。\n"
+    assert v(run(text).event) == "《条例》宣传月"
+    # a designation of a standard day keeps the standard name
+    text = "活动总结\n每年5月15日定为政务公开日，我局开展了宣传活动。\n"
+    assert v(run(text).event) == "5·15政务公开日"
+
+
+def test_plain_day_tied_by_a_may_15_that_lost_its_month() -> None:
+    text = ("南湖街道开展“政务公开日”活动\n\n按照区政务公开办公室的统一部署,南湖街道在515日,来到文化广场,"
+            "通过发放宣传材料、现场解答咨询等方式,圆满完成了2019年“政务公开日”政策宣传活动。\n")
+    assert v(run(text).event) == "5·15政务公开日"
+
+
+def test_square_bullet_between_5_and_15() -> None:
+    rec = run("北区教育局开展“5▪15政务公开日”活动总结\n根据上级通知要求，我局开展了宣传活动。\n")
+    assert v(rec.event) == "5·15政务公开日"
+
+
+def test_year_from_an_info_line_that_starts_with_the_page_date() -> None:
+    text = ("东湖区开展政务公开日活动\n2020-05-17 10:30    来源：东湖区政府办\n"
+            "5月15日，东湖区在中心广场开展政务公开日宣传活动。\n")
+    assert v(run(text).year) == 2020

@@ -243,3 +243,53 @@ def test_seed_period(name: str) -> None:
     gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
     start, end = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
     assert (start and start.isoformat(), end and end.isoformat()) == (gold["period_start"], gold["period_end"])
+
+
+# ---------------------------------------------------------------- invented snippets, holdout-2 causes
+
+def test_a_date_after_zai_opens_its_clause_and_a_stamp_line_is_no_event_day() -> None:
+    text = ("北山街道开展“政务公开日”活动\n\n按照区政务公开办公室的统一部署,北山街道结合自身实际,在5月15日,"
+            "来到中心广场,大力宣传政务公开,着重围绕群众关心的热点问题,从街道职能、惠民政策、办事流程、"
+            "社区服务、就业创业、社会保障和城市管理等方面入手进行\n\n2019年05月18日\n\n"
+            "按照区政务公开办公室的统一部署,北山街道通过发放宣传材料、设置展板、现场解答咨询等方式,"
+            "向过往群众宣传政务公开工作,圆满完成了2019年“政务公开日”宣传活动。\n")
+    assert run(text) == (D(2019, 5, 15), D(2019, 5, 15))
+
+
+def test_a_publishing_date_is_never_the_period() -> None:
+    text = ("来源:南山县人民政府办公室  发布时间:2022年05月20日\n"
+            "2022年5月15日是我省第十六个“政务公开日”,南山县开展了政务公开宣传活动,现将总结汇报如下:\n")
+    assert run(text) == (D(2022, 5, 15), D(2022, 5, 15))
+
+
+def test_a_range_designated_as_the_named_week() -> None:
+    text = ("南岗县关于印发《条例宣传工作方案》的通知\n各乡镇:\n现将方案印发给你们,请认真贯彻落实。\n"
+            "二〇〇九年五月六日\n条例宣传工作方案\n"
+            "二、宣传的主要内容\n5月11日至17日定为《条例》宣传周。宣传周期间主要宣传条例的主要内容。\n")
+    assert run(text) == (D(2009, 5, 11), D(2009, 5, 17))
+
+
+def test_dates_that_lost_year_and_month_marks() -> None:
+    text = ("西坪镇:关于开展“政务开放日”活动的公告\n\n广大市民朋友:\n\n西坪镇定于20211019日开展“政务开放日”活动，"
+            "现将有关事项公告如下。\n\n一、活动时间\n\n20211019日上午9:0011:00\n")
+    assert run(text) == (D(2021, 10, 19), D(2021, 10, 19))
+    text = "广大群众朋友:\n东坡乡将于2021年816日组织开展政府开放日活动,诚邀您的参与。\n"
+    assert run(text) == (D(2021, 8, 16), D(2021, 8, 16))
+
+
+def test_plain_day_held_on_may_15_becomes_the_515_day() -> None:
+    text = ("南湖县开展政务公开日宣传活动\n来源：南湖县人民政府办公室\n5月15日，按照市政务公开办的统一部署，南湖县结合自身实际，"
+            + "组织县直各部门、各乡镇在县城中心广场设置咨询台和展板，" * 10
+            + "圆满完成了2021年政务公开日宣传活动。\n")
+    src = make_source(text)
+    rec = Record()
+    for mod in (header, signature, event, period):
+        mod.fill(src, rec)
+    assert rec.event is not None and rec.event.value == "5·15政务公开日"
+    assert rec.period_start is not None and rec.period_start.value == D(2021, 5, 15)
+    text = text.replace("5月15日，", "5月12日，")
+    rec = Record()
+    src = make_source(text)
+    for mod in (header, signature, event, period):
+        mod.fill(src, rec)
+    assert rec.event is not None and rec.event.value == "政务公开日"

@@ -302,3 +302,34 @@ def test_seed_signature_fields(name: str) -> None:
     rec = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
     for field in ("issuer", "issue_date"):
         assert _norm(v(getattr(rec, field))) == _norm(gold.get(field)), field
+
+
+# ---------------------------------------------------------------- invented snippets, holdout-2 causes
+
+def test_source_value_ends_where_a_name_cannot_go_on() -> None:
+    rec = run("來源:東嶺縣人民政府辦公室 ??發佈時間:2021年05月19日\n"
+              "2021年5月15日，東嶺縣政府辦開展了政務公開日宣傳活動，共接待群眾80人次，現將總結匯報如下：\n")
+    assert v(rec.issuer) == "東嶺縣人民政府辦公室"
+
+
+def test_announcement_headed_by_a_place_takes_that_places_organ_from_its_source_line() -> None:
+    text = ("北川区石桥镇:关于开展“政务开放日”活动的公告\n\n来源:北川区石桥镇人民政府     发布日期:2021-10-08\n\n"
+            "广大市民朋友:\n\n石桥镇定于10月20日开展“政务开放日”活动，现将有关事项公告如下。\n")
+    assert v(run(text).issuer) == "北川区石桥镇人民政府"
+    other = text.replace("来源:北川区石桥镇人民政府", "来源:北川区人民政府办公室")
+    assert run(other).issuer is None  # a source naming another organ is still no 发文机关
+
+
+def test_date_line_between_an_issuing_notice_and_the_document_it_issues() -> None:
+    text = ("南岗县政务公开办公室关于印发《政务公开宣传工作方案》的通知\n各乡镇政务公开办公室:\n"
+            "现将《政务公开宣传工作方案》印发给你们,请结合实际认真贯彻落实。\n"
+            "二〇一〇年四月九日\n政务公开宣传工作方案\n为做好宣传工作,特制定本方案。\n")
+    rec = run(text)
+    assert v(rec.issue_date) == dt.date(2010, 4, 9)
+    assert v(rec.issuer) == "南岗县政务公开办公室"
+
+
+def test_date_line_before_a_numbered_heading_is_no_signature() -> None:
+    text = ("南岗县政府开放日活动方案\n为做好宣传工作,特制定本方案。\n一、活动时间\n活动当天全天开放。\n"
+            "2021年6月9日\n二、活动安排\n参观政务大厅。\n")
+    assert run(text).issue_date is None

@@ -1,0 +1,52 @@
+"""What the document is (invented snippets)."""
+
+from __future__ import annotations
+
+from pipeline.extract import header, signature
+from pipeline.extract.kind import kind_of
+from pipeline.extract.source import make_source
+from pipeline.model import Record
+
+
+def kind(text: str) -> str:
+    src = make_source(text)
+    rec = Record()
+    header.fill(src, rec)
+    signature.fill(src, rec)
+    return kind_of(src, rec).value
+
+
+_PLAN_BODY = ("为推进政务公开，我局定于2021年9月8日开展“政府开放日”活动，二、活动主题走进水利三、活动时间2021年9月8日"
+              "上午9:00四、活动内容参观水文站")
+
+
+def test_untitled_plan_like_text_that_tells_the_public_how_to_sign_up_is_an_announcement() -> None:
+    text = _PLAN_BODY + "，有意参加的市民请于9月6日前拨打0000-7654321进行电话报名。北山县水利局2021年9月1日。\n"
+    assert kind(text) == "announcement"
+
+
+def test_untitled_plan_like_text_without_a_sign_up_stays_a_plan() -> None:
+    assert kind(_PLAN_BODY + "。北山县水利局2021年9月1日。\n") == "plan"
+
+
+def test_a_notice_that_hands_out_the_plan_is_a_plan() -> None:
+    text = ("关于开展“政府开放日”活动的通知\n各科室：\n"
+            "现将《南坡镇“政府开放日”活动方案》印发给你们，请认真组织实施。\n南坡镇人民政府\n2021年8月2日\n")
+    assert kind(text) == "plan"
+
+
+def test_a_notice_that_asks_for_plans_stays_a_notice() -> None:
+    text = ("关于开展“政府开放日”活动的通知\n各科室：\n"
+            "请各科室制定活动方案，于8月10日前报送党政办。\n南坡镇人民政府\n2021年8月2日\n")
+    assert kind(text) == "notice"
+
+
+def test_untitled_newspaper_report_is_a_summary() -> None:
+    text = ("版面:02 要闻\n本报讯（记者 王一） 近日，东江区政务服务中心开展政府开放日活动，"
+            "邀请市民代表参观政务服务大厅。\n")
+    assert kind(text) == "summary"
+
+
+def test_a_preview_of_an_open_day_is_an_announcement() -> None:
+    text = "西平区教育局2021年“政府开放日”活动预告\n为推进政务公开，我局将于6月8日开放机关，欢迎市民参加。\n"
+    assert kind(text) == "announcement"

@@ -1,0 +1,81 @@
+"""The title line: where it is, and what a title line never is (invented snippets)."""
+
+from __future__ import annotations
+
+from pipeline.extract import header
+from pipeline.extract.source import make_source
+from pipeline.model import Record
+
+
+def run(text: str) -> Record:
+    src = make_source(text)
+    rec = Record()
+    header.fill(src, rec)
+    if rec.title is not None:  # the value is what the span holds, spaces dropped
+        assert "".join(src.text[rec.title.start:rec.title.end].split()) == rec.title.value
+    return rec
+
+
+def v(f):  # noqa: ANN001, ANN201
+    return None if f is None else f.value
+
+
+def test_title_line_carrying_page_metadata_is_cut_before_it() -> None:
+    rec = run("北岭县民政局关于开展“政府开放日”活动的通知  发布时间：2021-03-02  来源：县民政局\n"
+              "各乡镇民政所，局属各单位：\n为推进政务公开，现将有关事项通知如下：\n")
+    assert v(rec.title) == "北岭县民政局关于开展“政府开放日”活动的通知"
+    assert v(rec.recipients) == "各乡镇民政所，局属各单位"
+
+
+def test_title_with_a_number_key_glued_on() -> None:
+    rec = run("南川区水务局关于开展2020年“政府开放日”活动的通知文号:南水发〔2020〕12号\n"
+              "各科室、各站所：\n为推进政务公开，现将有关事项通知如下：\n")
+    assert v(rec.title) == "南川区水务局关于开展2020年“政府开放日”活动的通知"
+    assert v(rec.doc_number) == "南水发〔2020〕12号"
+    assert v(rec.recipients) == "各科室、各站所"
+
+
+def test_name_cell_ends_at_the_next_key_and_recipients_follow_the_repeated_title() -> None:
+    text = ("编号: 0001/2020-00007  类别: 通知\n"
+            "名称: 东河市人民政府办公室关于开展“政府开放日”活动的通知 文号: 东政办〔2020〕3号\n"
+            "生成日期: 2020-04-01\n"
+            "东河市人民政府办公室关于开展“政府开放日”活动的通知\n"
+            "发布时间:2020-04-01 来源:市政府办\n"
+            "各镇人民政府，市政府各部门：\n为推进政务公开，现将有关事项通知如下：\n")
+    rec = run(text)
+    assert v(rec.title) == "东河市人民政府办公室关于开展“政府开放日”活动的通知"
+    assert rec.title is not None and text[rec.title.start - 1] == "\n"  # the title's own line, not the cell
+    assert v(rec.recipients) == "各镇人民政府，市政府各部门"
+
+
+def test_a_reader_field_line_is_no_title() -> None:
+    rec = run("当前刊物名称:西江晚报\n\n日期:06-02\n版面:03 本地新闻\n\n"
+              "本报讯 近日，西江区税务局开展政府开放日活动，邀请纳税人参观办税服务厅。\n")
+    assert rec.title is None
+
+
+def test_headline_with_its_source_on_the_same_line() -> None:
+    rec = run("北湖镇开展政务公开日活动 来源：北湖镇人民政府 发布时间：2020-05-16\n"
+              "5月15日，北湖镇在集镇广场开展政务公开日宣传活动。\n")
+    assert v(rec.title) == "北湖镇开展政务公开日活动"
+
+
+def test_recipients_printed_on_the_title_line() -> None:
+    rec = run("西坪县人民政府办公室关于开展政府开放日活动的通知 各乡镇人民政府：\n"
+              "为推进政务公开，现将有关事项通知如下：\n")
+    assert v(rec.title) == "西坪县人民政府办公室关于开展政府开放日活动的通知"
+    assert v(rec.recipients) == "各乡镇人民政府"
+
+
+def test_grid_number_cell_after_a_bar() -> None:
+    rec = run("标 题: | 西坪县人民政府办公室关于开展政府开放日活动的通知 | |\n"
+              "发文字号: | 西政办〔2021〕8号 | |\n各乡镇人民政府：\n为推进政务公开，现将有关事项通知如下：\n")
+    assert v(rec.title) == "西坪县人民政府办公室关于开展政府开放日活动的通知"
+    assert v(rec.doc_number) == "西政办〔2021〕8号"
+
+
+def test_site_banner_above_a_title_line_with_its_publishing_time_is_not_the_title() -> None:
+    rec = run("北坪县人民政府门户网站政务公开专栏\n"
+              "北坪县人民政府办公室关于开展政府开放日活动的通知  发布时间：2022-04-20\n"
+              "各乡镇人民政府：\n现将有关事项通知如下：\n")
+    assert v(rec.title) == "北坪县人民政府办公室关于开展政府开放日活动的通知"
