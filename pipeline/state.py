@@ -107,7 +107,9 @@ class RunState:
         return self._fragment_path(sha256).exists()
 
     def save_fragment(self, out: DocOutput) -> None:
-        body = asdict(out)
+        # built by hand: dataclasses.asdict deep-copies every row and cost more than extraction
+        body = {"rel_path": out.rel_path, "sha256": out.sha256, "status": out.status, "pages": out.pages,
+                "seconds": out.seconds, "errors": [e.__dict__ for e in out.errors], "tables": out.tables}
         _atomic_write(self._fragment_path(out.sha256),
                       json.dumps(body, ensure_ascii=False, default=_encode).encode())
 
