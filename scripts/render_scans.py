@@ -175,7 +175,8 @@ def parse(text: str, look: str) -> Parsed:
     lines = [ln for ln in raw if ln.strip()]
     title_at = next((i for i, ln in enumerate(lines[:12]) if TITLE_HINT.search(ln) and len(ln) > 8
                      and not ln.startswith(("发电", "签")) and not DOC_NUMBER.fullmatch(ln)), 0)
-    mark, docno, fields = "", "", []
+    mark, docno = "", ""
+    fields: list[tuple[str, str]] = []
     if look == "telegram":
         mark, fields = _telegram_header(lines[:title_at])
     elif look == "redhead" and title_at > 0:
@@ -368,11 +369,11 @@ def compose(doc: Parsed, look: str) -> list[PageDraw]:
         w = text_width(spaced, f) + 0.3 * size * (len(spaced) - 1)
         c.text(LEFT + (TEXT_W - w) / 2, TOP - 150, spaced, "song", size, RED, stroke=1, spacing=0.3 * size)
     if look == "telegram" and any(v for _, v in doc.fields):
-        f = doc.fields
-        gt = [f"{k}：{v}" for k, v in f if v]
+        kv = doc.fields
+        gt = [f"{k}：{v}" for k, v in kv if v]
         c.y = TOP - 20
-        c.grid([[(f[0][0], True), (f[0][1], False), (f[1][0], True), (f[1][1], False)],
-                [(k, i % 2 == 0) for kv in f[2:] for i, k in enumerate(kv)]], 36, gt)
+        c.grid([[(kv[0][0], True), (kv[0][1], False), (kv[1][0], True), (kv[1][1], False)],
+                [(t, i % 2 == 0) for pair in kv[2:] for i, t in enumerate(pair)]], 36, gt)
         c.y += PITCH // 2
     if look == "redhead" and doc.mark:
         f = font("song", 80)
@@ -499,7 +500,7 @@ def rasterise(page: PageDraw, rng: np.random.Generator) -> np.ndarray:
 def degrade(rgb: np.ndarray, look: str, rng: np.random.Generator, strength: float = 1.0) -> np.ndarray:
     """Scanner and copier artefacts: paper tone, uneven light, skew, blur, noise, JPEG."""
     h, w = rgb.shape[:2]
-    img = rgb.astype(np.float32)
+    img: np.ndarray = rgb.astype(np.float32)
     paper = np.array([rng.uniform(236, 252), rng.uniform(232, 248), rng.uniform(222, 242)], np.float32)
     img = img * (paper / 255.0)
     yy, xx = np.mgrid[0:8, 0:6].astype(np.float32)
@@ -523,12 +524,14 @@ def degrade(rgb: np.ndarray, look: str, rng: np.random.Generator, strength: floa
     sigma = rng.uniform(0.5, 1.0) * strength
     if sigma > 0.2:
         img = cv2.GaussianBlur(img, (0, 0), sigma)
-    img += rng.normal(0, rng.uniform(2, 4.5) * strength, img.shape[:2])[..., None]
+    img = img + rng.normal(0, rng.uniform(2, 4.5) * strength, img.shape[:2])[..., None]
     out = np.clip(img, 0, 255).astype(np.uint8)
     quality = int(rng.integers(55, 80))
     ok, buf = cv2.imencode(".jpg", out[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, quality])
-    assert ok
-    return cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1].copy()
+    decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR) if ok else None
+    if decoded is None:
+        raise RuntimeError("JPEG round trip failed")
+    return np.ascontiguousarray(decoded[..., ::-1])
 
 
 @dataclass
@@ -567,7 +570,7 @@ def _pil(page: RenderedPage) -> Image.Image:
 
 
 def save(pages: list[RenderedPage], out: Path, stem: str, fmt: str = "auto", look: str = "",
-         quality: int = 50) -> Path:
+         quality: int = 35) -> Path:
     """Write the pages (PNG for one page, image-only PDF of JPEGs for several) and ``.gt.json``."""
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "auto":

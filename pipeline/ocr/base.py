@@ -69,10 +69,17 @@ class OcrOptions:
     #: onnxruntime intra-op threads; 0 = one per CPU core (at most 4)
     threads: int = 0
     #: detector input: the longer image side is scaled down to this many pixels
-    det_limit_side_len: int = 1280
-    det_box_thresh: float = 0.5
-    det_unclip_ratio: float = 1.6
+    det_limit_side_len: int = 960
+    #: DB box score threshold; 0.3 keeps faint short text (page numbers, light copies)
+    det_box_thresh: float = 0.3
+    #: how far DB grows a text kernel into a box; taller boxes → narrower recogniser input
+    det_unclip_ratio: float = 2.0
     rec_batch_num: int = 6
+    #: condense the page horizontally (boxes are mapped back) so that characters of the
+    #: page's typical text height are at most this many pixels wide; 0 = never.  The
+    #: recogniser's cost grows with line width at its fixed 48-px height, and 16-pt body text
+    #: condensed to ~30 px reads as well; smaller text (tables) is left alone (NOTES-ocr.md)
+    squeeze_to: int = 30
     #: the per-line 0/180 classifier; off because preprocessing fixes page orientation
     use_angle_cls: bool = False
     #: drop boxes whose recognition confidence is below this
@@ -85,6 +92,8 @@ class OcrOptions:
     seal_text: bool = False
     #: refuse page images larger than this many pixels (decompression bombs)
     max_pixels: int = 120_000_000
+    #: engine-specific settings passed through as (key, value): dotted RapidOCR config keys
+    #: ("Det.thresh", 0.3) or PaddleOCR keyword arguments ("text_detection_model_dir", "/m/det")
     extra: tuple[tuple[str, object], ...] = field(default=())
 
     @property

@@ -18,6 +18,7 @@ drops "— N —").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.model import BBox, Line
@@ -33,47 +34,96 @@ _KEY_TRIM = re.compile(r"[\s:：]+")
 SEAL_PREFIX = "【印章】"
 
 
+_MIXED_BRACKETS = re.compile(r"([〔\[［(（])\s*(\d{4})\s*([〕\]］)）]{1,2})")
+
+
+def fix_brackets(text: str) -> str:
+    """``〔2018]`` / ``〔2018]〕`` → ``〔2018〕``: the recogniser often reads the closing
+    六角括号 as ']' (or as both).
+
+    A year in brackets is the 发文字号 pattern; a pair mixing 〔/〕 with another
+    bracket is never printed, so it is made 〔〕 (consistent pairs of other
+    brackets are left as printed).
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        a, year, b = m.groups()
+        if "〔" in a or "〕" in b:
+            return f"〔{year}〕" if (a == "〔") != (b == "〕") or len(b) > 1 else m.group(0)
+        return m.group(0)
+
+    return _MIXED_BRACKETS.sub(repl, text)
+
+
 def match_key(text: str) -> str | None:
     """The telegram key ``text`` reads as (one OCR slip allowed in four-character keys)."""
     t = _KEY_TRIM.sub("", text)
     if not t:
         return None
+    if t in TELEGRAM_KEYS:
+        return t
     for key in TELEGRAM_KEYS:
-        if t == key or (len(key) >= 4 and len(t) == len(key) and levenshtein(t, key) <= 1):
+        if len(key) >= 4 and len(t) == len(key) and levenshtein(t, key) <= 1:
             return key
     return None
 
 
-def split_key(text: str) -> tuple[str, str] | None:
-    """("等级", "特提") for a box that holds a key and its value run together, e.g. "等级 特提"."""
-    t = text.strip()
-    for key in TELEGRAM_KEYS:
-        if t.startswith(key) and len(t) > len(key):
-            return key, _KEY_TRIM.sub("", t[len(key):][:2]) + t[len(key):][2:].strip()
-    return None
+_ANY_KEY = re.compile("|".join(sorted(TELEGRAM_KEYS, key=len, reverse=True)))
 
 
-def pair_keys(cells: list[str]) -> list[str] | None:
-    """Key/value lines from a row of cell texts with at least two telegram keys, else None."""
-    keys = [match_key(c) for c in cells]
-    if sum(k is not None for k in keys) < 2 and not (len(cells) == 2 and keys[0]):
-        return None
-    out: list[str] = []
-    i = 0
-    while i < len(cells):
-        key = keys[i]
-        if key is None:
-            split = split_key(cells[i])
-            if split:
-                out.append(f"{split[0]}：{split[1]}")
-            elif cells[i].strip():
-                out.append(cells[i].strip())
-            i += 1
+def _tokens(cells: list[str]) -> list[tuple[str, str | None, int]]:
+    """(text, key or None, cell index) of a row: cells split at every form key they contain.
+
+    The detector often runs a key and its neighbours together across a
+    faint ruling ("等级 特提", "喀政办传〔2018〕11号序号"); the keys themselves are
+    the reliable separators.
+    """
+    out: list[tuple[str, str | None, int]] = []
+    for i, cell in enumerate(cells):
+        t = cell.strip()
+        key = match_key(t)
+        if key or not t:
+            out.append((t, key, i))
             continue
-        value = cells[i + 1].strip() if i + 1 < len(cells) and keys[i + 1] is None else ""
-        if value:
-            out.append(f"{key}：{value}")
-        i += 2 if value or (i + 1 < len(cells) and keys[i + 1] is None) else 1
+        pos = 0
+        for m in _ANY_KEY.finditer(t):
+            before = _KEY_TRIM.sub(" ", t[pos:m.start()]).strip()
+            if before:
+                out.append((before, None, i))
+            out.append((m.group(0), m.group(0), i))
+            pos = m.end()
+        rest = _KEY_TRIM.sub(" ", t[pos:]).strip()
+        if rest or pos == 0:
+            out.append((rest, None, i))
+    return out
+
+
+def pair_keys(cells: list[str]) -> list[tuple[str, list[int]]] | None:
+    """Key/value lines (with the indices of the cells each used) from a row of cell texts.
+
+    None unless the row holds at least two telegram keys (or is exactly one
+    key and its value): ordinary text rows are left alone.  A key whose
+    value cell is empty says nothing and is dropped.
+    """
+    tokens = [tok for tok in _tokens(cells) if tok[0]]  # an empty cell says nothing
+    n_keys = sum(key is not None for _, key, _ in tokens)
+    if n_keys < 2 and not (len(cells) == 2 and match_key(cells[0])):
+        return None
+    out: list[tuple[str, list[int]]] = []
+    i = 0
+    while i < len(tokens):
+        text, key, cell = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if key is None:
+            if text:
+                out.append((text, [cell]))
+            i += 1
+        elif nxt is not None and nxt[1] is None:
+            if nxt[0]:
+                out.append((f"{key}：{nxt[0]}", sorted({cell, nxt[2]})))
+            i += 2
+        else:
+            i += 1
     return out
 
 
@@ -171,32 +221,103 @@ def xy_cut(items: list[Item], char: float) -> list[Item]:
 
 
 def _cell_of(box: OcrBox, cells: list[Cell]) -> Cell | None:
+    """The cell holding the box's centre; a centre on a ruling goes to the nearest cell."""
     r = box.rect
     cx, cy = (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
-    return next((c for c in cells if c.contains(cx, cy)), None)
+    inside = next((c for c in cells if c.contains(cx, cy)), None)
+    if inside is not None or not cells:
+        return inside
+
+    def distance(c: Cell) -> float:
+        return max(c.x0 - cx, 0.0, cx - c.x1) + max(c.y0 - cy, 0.0, cy - c.y1)
+
+    return min(cells, key=distance)
+
+
+def _advance(ch: str) -> float:
+    """Relative printed width: full-width (CJK) characters 1, half-width digits and Latin ~0.55."""
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.55
+
+
+def split_at_rulings(box: OcrBox, cells: list[Cell]) -> list[OcrBox]:
+    """A box the detector ran across a vertical ruling, cut into one box per cell it covers.
+
+    Characters are placed by their printed widths (full-width 1, half-width
+    ~0.55); a cut that lands within two characters of a form key's edge is
+    moved onto that edge, which is exact for ``序号11`` or ``…11号序号``.
+    """
+    x0, y0, x1, y1 = box.rect
+    h = y1 - y0
+    margin = min(0.3 * h, (x1 - x0) / 4)  # the detector grows boxes past the ink ("unclip")
+    r = (x0 + margin, y0, x1 - margin, y1)
+    cy = (y0 + y1) / 2
+    hits = sorted((c for c in cells if c.y0 <= cy <= c.y1 and min(r[2], c.x1) - max(r[0], c.x0) > 0.4 * h),
+                  key=lambda c: c.x0)
+    text = box.text.strip()
+    if len(hits) < 2 or len(text) < 2:
+        return [box]
+    adv = [_advance(ch) for ch in text]
+    scale = (r[2] - r[0]) / sum(adv)
+    centres, x = [], r[0]
+    for a in adv:
+        centres.append(x + a * scale / 2)
+        x += a * scale
+
+    def cell_of(xc: float) -> int:
+        return min(range(len(hits)), key=lambda k: 0.0 if hits[k].x0 <= xc <= hits[k].x1 else
+                   min(abs(xc - hits[k].x0), abs(xc - hits[k].x1)))
+
+    owner = [cell_of(xc) for xc in centres]
+    edges = {e for key in TELEGRAM_KEYS for m in re.finditer(re.escape(key), text) for e in (m.start(), m.end())}
+    for i in range(1, len(text)):
+        if owner[i] != owner[i - 1]:
+            near = [e for e in edges if 0 < e < len(text) and abs(e - i) <= 2]
+            if near:
+                e = min(near, key=lambda e: abs(e - i))
+                lo, hi = owner[i - 1], owner[i]
+                owner = [lo if j < e and owner[j] in (lo, hi) else hi if j >= e and owner[j] in (lo, hi)
+                         else owner[j] for j in range(len(text))]
+    pieces = []
+    for k, cell in enumerate(hits):
+        chars = "".join(ch for ch, o in zip(text, owner) if o == k)
+        if chars.strip():
+            pieces.append(OcrBox(chars, (max(r[0], cell.x0), r[1], min(r[2], cell.x1), r[3]), box.confidence))
+    return pieces or [box]
 
 
 def grid_item(grid: TableGrid, boxes: list[OcrBox]) -> tuple[Item, list[list[str]] | None]:
     """A ruled grid's lines: ``key：value`` for a telegram form, else one tab row per table row."""
-    by_cell: dict[Cell, list[OcrBox]] = {}
-    for b in boxes:
-        cell = _cell_of(b, grid.cells)
-        if cell is not None:
-            by_cell.setdefault(cell, []).append(b)
+    def assign(items: list[OcrBox]) -> dict[Cell, list[OcrBox]]:
+        out: dict[Cell, list[OcrBox]] = {}
+        for b in items:
+            cell = _cell_of(b, grid.cells)
+            if cell is not None:
+                out.setdefault(cell, []).append(b)
+        return out
 
     def text(cell: Cell) -> str:
         return "".join(_join(line) for line in group_lines(by_cell.get(cell, [])))
 
+    by_cell = assign(boxes)
     rows = [[text(c) for c in row] for row in grid.rows]
+    # a form: keys split the text (see _tokens); a table: boxes are cut at the rulings
+    telegram = sum(len(_ANY_KEY.findall(t)) for row in rows for t in row) >= 2
+    if not telegram:
+        by_cell = assign([piece for b in boxes for piece in split_at_rulings(b, grid.cells)])
+        rows = [[text(c) for c in row] for row in grid.rows]
     lines: list[Line] = []
-    telegram = sum(match_key(t) is not None for row in rows for t in row) >= 2
     table: list[list[str]] | None = None if telegram else []
     for row, cells in zip(grid.rows, rows):
         row_boxes = [b for c in row for b in by_cell.get(c, [])]
         bbox = _union([(c.x0, c.y0, c.x1, c.y1) for c in row])
         if telegram:
-            for kv in pair_keys(cells) or [t for t in cells if t]:
-                lines.append(Line(kv, bbox, _conf(row_boxes)))
+            pairs = pair_keys(cells)
+            if pairs is None:
+                pairs = [(t, [k]) for k, t in enumerate(cells) if t]
+            for kv, used in pairs:
+                kv_boxes = [b for k in used for b in by_cell.get(row[k], [])]
+                kv_bbox = _union([b.rect for b in kv_boxes]) if kv_boxes else bbox
+                lines.append(Line(kv, kv_bbox, _conf(kv_boxes)))
         elif any(cells):
             lines.append(Line("\t".join(cells), bbox, _conf(row_boxes)))
             assert table is not None
@@ -212,7 +333,8 @@ def line_item(boxes: list[OcrBox]) -> Item:
     texts = [b.text for b in boxes]
     pairs = pair_keys(texts) if len(boxes) > 1 else None
     if pairs:
-        return Item(bbox, [Line(t, bbox, conf) for t in pairs], boxes)
+        return Item(bbox, [Line(t, _union([boxes[k].rect for k in used]), _conf([boxes[k] for k in used]))
+                           for t, used in pairs], boxes)
     return Item(bbox, [Line(_join(boxes), bbox, conf)], boxes)
 
 
@@ -232,6 +354,7 @@ def layout_page(boxes: list[OcrBox], grids: list[TableGrid] | None = None) -> Pa
     for b in boxes:
         if not b.text.strip():
             continue
+        b = OcrBox(fix_brackets(b.text), b.box, b.confidence, b.seal)
         r = b.rect
         cx, cy = (r[0] + r[2]) / 2, (r[1] + r[3]) / 2
         k = next((i for i, g in enumerate(grids)

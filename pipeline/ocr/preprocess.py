@@ -46,6 +46,8 @@ class Prepared:
     rotation: int  # quarter turns applied, degrees counter-clockwise: 0, 90, 180, 270
     skew: float  # degrees corrected
     seals: list[SealRegion] = field(default_factory=list)
+    #: median height in pixels of the page's text lines (0 when none were found)
+    text_height: float = 0.0
     #: the rotated, deskewed colour page before seal suppression (for reading seal text)
     color: np.ndarray | None = None
     orientation_margin: float = 0.0
@@ -90,34 +92,64 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     return (norm < 190).astype(np.uint8)
 
 
-def _profile_score(coords: np.ndarray, angle: float, axis: int) -> float:
+def without_rulings(mask: np.ndarray) -> np.ndarray:
+    """The ink mask minus long straight runs: table and form rulings are not text lines.
+
+    A ruled table's vertical rules would otherwise give the column profile
+    the sharper peaks and make a table page look like sideways text.
+    """
+    k = max(9, mask.shape[1] // 30)
+    h = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    v = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, k)))
+    lines = cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))
+    return np.where(lines > 0, 0, mask).astype(np.uint8)
+
+
+def _profile_score(coords: np.ndarray, angle: float) -> float:
     """Sharpness (sum of squared bin counts) of the ink profile across lines at ``angle``."""
     y, x = coords[:, 0], coords[:, 1]
     t = math.radians(angle)
-    proj = y * math.cos(t) - x * math.sin(t) if axis == 0 else x * math.cos(t) + y * math.sin(t)
+    proj = y * math.cos(t) - x * math.sin(t)
     hist = np.bincount((proj - proj.min()).astype(np.int64))
     return float(np.dot(hist, hist)) / (len(coords) ** 2)
 
 
-def estimate_skew(mask: np.ndarray, max_angle: float = 8.0) -> tuple[float, bool, float]:
-    """(skew degrees, lines are horizontal?, confidence ratio) from projection profiles."""
+def lines_run_horizontally(mask: np.ndarray) -> bool:
+    """True when text lines run left-right, False when the page lies on its side.
+
+    Within a line, characters are a tenth of a character apart; lines are
+    half a character or more apart.  Smearing the ink a third of a
+    character along one axis therefore fuses long blobs only along the
+    lines; the axis that yields more long-blob length is the line direction.
+    (Projection profiles cannot decide this on tables, whose aligned
+    columns are as sharp as their rows.)
+    """
+    k = 5  # ~1/3 of a 16-pt character at the analysis resolution
+
+    def run_length(smeared: np.ndarray, along_x: bool) -> int:
+        _, _, st, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+        w, h = st[1:, 2], st[1:, 3]
+        long_, short = (w, h) if along_x else (h, w)
+        return int(long_[(long_ >= 4 * short) & (short >= 4)].sum())
+
+    across = run_length(cv2.dilate(mask, np.ones((1, k), np.uint8)), True)
+    down = run_length(cv2.dilate(mask, np.ones((k, 1), np.uint8)), False)
+    return across >= down
+
+
+def estimate_skew(mask: np.ndarray, max_angle: float = 8.0) -> float:
+    """Skew in degrees of horizontal text lines: the angle with the sharpest row profile."""
     coords = np.argwhere(mask > 0).astype(np.float64)
     if len(coords) < 200:
-        return 0.0, True, 0.0
+        return 0.0
     if len(coords) > 60000:
         coords = coords[np.random.default_rng(0).choice(len(coords), 60000, replace=False)]
-    best: dict[int, tuple[float, float]] = {}
-    for axis in (0, 1):
-        coarse = np.arange(-max_angle, max_angle + 1e-6, 0.5)
-        scores = [_profile_score(coords, a, axis) for a in coarse]
-        a0 = float(coarse[int(np.argmax(scores))])
-        fine = np.arange(a0 - 0.5, a0 + 0.5 + 1e-6, 0.1)
-        fs = [_profile_score(coords, a, axis) for a in fine]
-        best[axis] = (float(fine[int(np.argmax(fs))]), max(fs))
-    horizontal = best[0][1] >= best[1][1]
-    angle, score = best[0] if horizontal else best[1]
-    other = best[1][1] if horizontal else best[0][1]
-    return angle, horizontal, score / max(other, 1e-12)
+    coarse = np.arange(-max_angle, max_angle + 1e-6, 0.5)
+    scores = [_profile_score(coords, a) for a in coarse]
+    a0 = float(coarse[int(np.argmax(scores))])
+    fine = np.arange(a0 - 0.5, a0 + 0.5 + 1e-6, 0.1)
+    fs = [_profile_score(coords, a) for a in fine]
+    return float(fine[int(np.argmax(fs))])
 
 
 def text_lines(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -172,17 +204,14 @@ def analyse(rgb: np.ndarray, dpi: float, orientation: bool = True, deskew: bool 
     small = cv2.resize(rgb, (max(1, int(rgb.shape[1] * f)), max(1, int(rgb.shape[0] * f))),
                        interpolation=cv2.INTER_AREA)
     gray = small.max(axis=2)  # red/colour ink is bright in its strongest channel: black text only
-    mask = ink_mask(gray)
+    mask = without_rulings(ink_mask(gray))
     if not (deskew or orientation):
         return Analysis(0, 0.0, [])
-    skew, horizontal, _ = estimate_skew(mask)
     turns = 0
-    if orientation and not horizontal:
+    if orientation and not lines_run_horizontally(mask):
         turns = 90
         mask = np.ascontiguousarray(np.rot90(mask))
-        skew, _, _ = estimate_skew(mask)
-    if not deskew:
-        skew = 0.0
+    skew = estimate_skew(mask) if deskew else 0.0
     upright = (rotate_image(mask * 255, 0, skew) > 127).astype(np.uint8)
     sy, sx = rgb.shape[0] / small.shape[0], rgb.shape[1] / small.shape[1]
     if turns == 90:
@@ -211,4 +240,7 @@ def prepare(rgb: np.ndarray, dpi: tuple[float, float] | None, target_dpi: float 
         img = suppress_seals(img, found)
     gray = flatten_paper(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY))
     out = np.repeat(gray[..., None], 3, axis=2)
-    return Prepared(out, target_dpi, scale, turns, an.skew, found, color, margin)
+    heights = sorted(y1 - y0 for y0, y1, _, _ in an.lines)
+    text_h = float(heights[len(heights) // 2]) if heights else 0.0
+    return Prepared(out, target_dpi, scale, turns, an.skew, seals=found, text_height=text_h, color=color,
+                    orientation_margin=margin)

@@ -109,16 +109,22 @@ def suppress_seals(rgb: np.ndarray, seals: list[SealRegion]) -> np.ndarray:
         disc = dist <= rr
         if not disc.any():
             continue
-        lum = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY).astype(np.float32)
-        red = crop[..., 0].astype(np.float32)
-        inked = red_mask(crop) > 0
+        ycc = cv2.cvtColor(crop, cv2.COLOR_RGB2YCrCb).astype(np.float32)
+        lum = ycc[..., 0]
+        # the red channel rebuilt from full-resolution luma and *eroded* chroma: JPEG keeps chroma
+        # at half resolution and it bleeds across stroke edges; eroding it stops seal red from
+        # bleeding into (and lightening) the black strokes it touches
+        cr = cv2.erode(ycc[..., 1], np.ones((5, 5), np.uint8))
+        red = lum + 1.402 * (cr - 128.0)
         outside = ~disc & (dist <= rr * 1.25)
         paper = float(np.percentile(lum[outside], 90)) if outside.any() else 255.0
         paper_r = float(np.percentile(red[disc], 90))
-        ink_lum = float(np.percentile(lum[inked & disc], 25)) if (inked & disc).any() else paper
-        from_red = red / max(0.85 * paper_r, 1.0)  # seal ink keeps ~85-95% of the paper's red
-        from_lum = lum / max(ink_lum, 1.0)
-        clean = np.clip(np.minimum(from_red, from_lum), 0.0, 1.0) * paper
+        ratio = red / max(0.85 * paper_r, 1.0)  # seal ink keeps ~85-95% of the paper's red
+        # next to seal ink, a knee: what is still lighter than 3/4 of the paper is stamp residue,
+        # not ink; elsewhere in the disc the page is left as it is (black text keeps its weight)
+        near_seal = cv2.dilate(red_mask(crop), np.ones((5, 5), np.uint8)) > 0
+        lifted = np.clip((ratio - 0.05) / 0.7, 0.0, 1.0) * paper
+        clean = np.where(near_seal, lifted, np.minimum(lum, paper))
         region = out[y0:y1, x0:x1]
         region[disc] = np.repeat(clean[disc].astype(np.uint8)[:, None], 3, axis=1)
     return out

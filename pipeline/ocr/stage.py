@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 from pipeline.model import Line, Page, WorkDoc
@@ -51,6 +52,31 @@ def page_image(doc: WorkDoc, page: Page, options: OcrOptions) -> tuple[np.ndarra
     return load_frame(doc.data, page.number - 1, options.max_pixels)
 
 
+def _scaled(box: OcrBox, fx: float) -> OcrBox:
+    if len(box.box) == 4 and isinstance(box.box[0], tuple):
+        quad = tuple((x * fx, y) for x, y in box.box)  # type: ignore[misc]
+        return OcrBox(box.text, quad, box.confidence, box.seal)  # type: ignore[arg-type]
+    x0, y0, x1, y1 = box.rect
+    return OcrBox(box.text, (x0 * fx, y0, x1 * fx, y1), box.confidence, box.seal)
+
+
+def squeeze_factor(prepared: Prepared, options: OcrOptions) -> float:
+    """Horizontal scale that brings the page's typical characters down to ``squeeze_to`` px wide."""
+    if options.squeeze_to <= 0 or prepared.text_height <= 0:
+        return 1.0
+    return min(1.0, max(0.5, options.squeeze_to / prepared.text_height))
+
+
+def recognize(engine: OcrEngine, image: np.ndarray, squeeze: float = 1.0) -> list[OcrBox]:
+    """Run the engine on ``image`` condensed horizontally by ``squeeze``; boxes in ``image`` pixels."""
+    h, w = image.shape[:2]
+    if abs(squeeze - 1.0) < 1e-3:
+        return engine.recognize(image)
+    sw = max(1, round(w * squeeze))
+    small = cv2.resize(image, (sw, h), interpolation=cv2.INTER_AREA)
+    return [_scaled(b, w / sw) for b in engine.recognize(small)]
+
+
 def seal_boxes(prepared: Prepared, engine: OcrEngine, options: OcrOptions) -> list[OcrBox]:
     """Each seal's arc text, read from the unrolled rim, as one box flagged ``seal``."""
     out = []
@@ -69,7 +95,8 @@ def ocr_image(rgb: np.ndarray, dpi: tuple[float, float] | None, engine: OcrEngin
     """Preprocess, recognise and lay out one page image."""
     prepared = prepare(rgb, dpi, float(options.dpi), orientation=options.orientation,
                        deskew=options.deskew, seals=options.suppress_seals)
-    boxes = [b for b in engine.recognize(prepared.image) if b.confidence >= options.min_confidence]
+    boxes = [b for b in recognize(engine, prepared.image, squeeze_factor(prepared, options))
+             if b.confidence >= options.min_confidence]
     if options.seal_text and prepared.seals:
         boxes += seal_boxes(prepared, engine, options)
     grids = find_tables(prepared.image[..., 0], float(options.dpi))

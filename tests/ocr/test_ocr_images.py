@@ -81,3 +81,16 @@ def test_dpi_from_metadata_or_a4_shape() -> None:
     img = np.full((3508, 2480, 3), 255, np.uint8)
     out, scale = normalise_resolution(img, (300.0, 300.0))
     assert out.shape[:2] == (2339, 1653) and scale[0] == pytest.approx(2 / 3, rel=0.01)
+
+
+def test_ocr_stage_raises_on_an_undecodable_page() -> None:
+    from pipeline.model import Page, WorkDoc
+    from pipeline.ocr.base import OcrError
+    from pipeline.ocr.stage import ocr_pages
+
+    for name, data in (("bad.png", b"\x89PNG\r\n\x1a\n broken"), ("bad.pdf", b"%PDF-1.4 not really")):
+        doc = WorkDoc(path=Path(name), rel_path=name, source_format="x", data=data, sha256="0" * 64,
+                      pages=[Page(number=1, needs_ocr=True)])
+        with pytest.raises(OcrError):
+            ocr_pages(doc)
+        assert doc.pages[0].needs_ocr and doc.ocr_engine is None
