@@ -55,7 +55,8 @@ class ManifestEntry:
     pages: int = 0
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file and a rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
@@ -96,7 +97,7 @@ class RunState:
     def save_manifest(self, entries: dict[str, ManifestEntry]) -> None:
         body = {"fingerprint": self.fingerprint,
                 "files": {k: asdict(v) for k, v in sorted(entries.items())}}
-        _atomic_write(self.root / "manifest.json",
+        atomic_write(self.root / "manifest.json",
                       json.dumps(body, ensure_ascii=False, indent=0).encode())
 
     # -- fragments
@@ -110,7 +111,7 @@ class RunState:
         # built by hand: dataclasses.asdict deep-copies every row and cost more than extraction
         body = {"rel_path": out.rel_path, "sha256": out.sha256, "status": out.status, "pages": out.pages,
                 "seconds": out.seconds, "errors": [e.__dict__ for e in out.errors], "tables": out.tables}
-        _atomic_write(self._fragment_path(out.sha256),
+        atomic_write(self._fragment_path(out.sha256),
                       json.dumps(body, ensure_ascii=False, default=_encode).encode())
 
     def load_fragment(self, sha256: str, rel_path: str) -> DocOutput | None:

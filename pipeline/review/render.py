@@ -29,9 +29,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import shutil
-import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.ocr.base import OcrOptions
+from pipeline.state import atomic_write
 
 RENDER_VERSION = 1
 CACHE_DIR = "_review_cache"
@@ -65,18 +64,6 @@ class PageGeom:
     coord: str
     width: float | None = None
     height: float | None = None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _pdf_geometry(data: bytes, may_need_ocr: bool) -> list[PageGeom]:
@@ -156,7 +143,7 @@ class PageRenderer:
                     pages = _pdf_geometry(data, scanned)
             else:
                 pages = _image_geometry(data)
-            _write_atomic(path, json.dumps([asdict(g) for g in pages]).encode())
+            atomic_write(path, json.dumps([asdict(g) for g in pages]).encode())
             return pages
 
     def png(self, doc_id: str, fmt: str, geom: PageGeom, data_of: _DataOf) -> Path:
@@ -172,7 +159,7 @@ class PageRenderer:
 
             buf = io.BytesIO()
             Image.fromarray(rgb).save(buf, "PNG", compress_level=3)
-            _write_atomic(path, buf.getvalue())
+            atomic_write(path, buf.getvalue())
         return path
 
     def _render(self, fmt: str, geom: PageGeom, data: bytes) -> np.ndarray:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS, fuzzy_matches, norm
 
 from pipeline.extract import activities
 from pipeline.extract.source import make_source
 from pipeline.model import Activity, Found, Record
-
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 
 
 def _run(text: str) -> Record:
@@ -347,19 +342,8 @@ def _seed_cases() -> list[Path]:
     return sorted(GOLD.glob("*.json")) if SEEDS.exists() and GOLD.exists() else []
 
 
-def _norm(v: str) -> str:
-    s = unicodedata.normalize("NFKC", v)
-    return re.sub(r"\s+", "", s).rstrip("。.;；,，")
 
 
-def _matches(gold: list[str], pred: list[str]) -> int:
-    left, hits = list(pred), 0
-    for g in gold:
-        scores = [difflib.SequenceMatcher(None, g, p).ratio() for p in left]
-        if scores and max(scores) >= 0.75:
-            hits += 1
-            left.pop(scores.index(max(scores)))
-    return hits
 
 
 @pytest.mark.skipif(not _seed_cases(), reason="dev seeds not available")
@@ -367,9 +351,9 @@ def _matches(gold: list[str], pred: list[str]) -> int:
 def test_seed_activities_match_gold(gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     got: list[Activity] = _run((SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8")).activities
-    g = [_norm(a["title"]) for a in gold["activities"]]
-    p = [_norm(a.title.value) for a in got]
-    assert _matches(g, p) == len(g) == len(p)
+    g = [norm(a["title"]) for a in gold["activities"]]
+    p = [norm(a.title.value) for a in got]
+    assert fuzzy_matches(g, p) == len(g) == len(p)
 
 
 def test_requirement_item_in_a_contents_section_is_not_an_activity() -> None:

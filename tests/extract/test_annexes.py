@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS, fuzzy_matches, norm
 
 from pipeline.extract import annexes
 from pipeline.extract.source import make_source
 from pipeline.model import Record
-
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 
 
 def _run(text: str) -> Record:
@@ -164,18 +159,8 @@ def _seed_cases() -> list[Path]:
     return sorted(GOLD.glob("*.json")) if SEEDS.exists() and GOLD.exists() else []
 
 
-def _norm(v: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", v)).rstrip("。.;；,，")
 
 
-def _matches(gold: list[str], pred: list[str]) -> int:
-    left, hits = list(pred), 0
-    for g in gold:
-        scores = [difflib.SequenceMatcher(None, g, p).ratio() for p in left]
-        if scores and max(scores) >= 0.75:
-            hits += 1
-            left.pop(scores.index(max(scores)))
-    return hits
 
 
 @pytest.mark.skipif(not _seed_cases(), reason="dev seeds not available")
@@ -184,6 +169,6 @@ def test_seed_annexes_match_gold(gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     rec = _run((SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8"))
     for field in ("attachments", "slogans"):
-        g = [_norm(x) for x in gold[field]]
-        p = [_norm(f.value) for f in getattr(rec, field)]
-        assert _matches(g, p) == len(g) == len(p), field
+        g = [norm(x) for x in gold[field]]
+        p = [norm(f.value) for f in getattr(rec, field)]
+        assert fuzzy_matches(g, p) == len(g) == len(p), field

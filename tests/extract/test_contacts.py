@@ -7,13 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS
 
 from pipeline.extract import contacts
 from pipeline.extract.source import make_source
 from pipeline.model import Contact, Record
-
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 
 
 def _run(text: str) -> list[Contact]:

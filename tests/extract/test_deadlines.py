@@ -7,13 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS
 
 from pipeline.extract import deadlines
 from pipeline.extract.source import make_source
 from pipeline.model import Found, Record
-
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 
 
 def _run(text: str, issue: dt.date | None = None, year: int | None = None) -> Record:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS
 
 from pipeline.extract import header
 from pipeline.extract.source import make_source
 from pipeline.model import Record
-
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 
 
 def run(text: str) -> Record:

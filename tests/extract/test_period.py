@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS
 
 from pipeline.extract import event, header, period, signature
 from pipeline.extract.source import make_source
 from pipeline.model import Record
 
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 D = dt.date
 
 

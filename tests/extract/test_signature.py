@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
-from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS
 
 from pipeline.extract import header, signature
 from pipeline.extract.source import make_source
 from pipeline.model import Record
-
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 
 
 def run(text: str) -> Record:

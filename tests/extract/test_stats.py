@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from seedgold import GOLD, SEEDS
 
 from pipeline.extract import stats
 from pipeline.extract.source import make_source
 from pipeline.model import Found, Record
-
-SEEDS = Path("/work/shared/dev/seeds")
-GOLD = Path("/work/shared/dev/gold")
 
 
 def _run(text: str, kind: str | None = "summary") -> list[tuple[str, float, str | None]]:
