@@ -74,7 +74,8 @@ class OcrOptions:
     det_box_thresh: float = 0.3
     #: how far DB grows a text kernel into a box; taller boxes → narrower recogniser input
     det_unclip_ratio: float = 2.0
-    rec_batch_num: int = 6
+    #: line crops per recogniser call; 1 = no padding to the widest crop, a third less memory
+    rec_batch_num: int = 1
     #: condense the page horizontally (boxes are mapped back) so that characters of the
     #: page's typical text height are at most this many pixels wide; 0 = never.  The
     #: recogniser's cost grows with line width at its fixed 48-px height, and 16-pt body text

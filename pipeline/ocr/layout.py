@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.model import BBox, Line
 from pipeline.ocr.base import OcrBox
@@ -133,7 +133,6 @@ class Item:
 
     bbox: BBox
     lines: list[Line]
-    segments: list[OcrBox] = field(default_factory=list)
 
 
 def _union(rects: list[BBox]) -> BBox:
@@ -331,11 +330,14 @@ def line_item(boxes: list[OcrBox]) -> Item:
     bbox = _union([b.rect for b in boxes])
     conf = _conf(boxes)
     texts = [b.text for b in boxes]
-    pairs = pair_keys(texts) if len(boxes) > 1 else None
+    # an unruled header: several boxes that *start* with a form key (body text that merely
+    # mentions 等级 or 序号 must not be split)
+    starts = sum(1 for t in texts if _ANY_KEY.match(t.strip()) or match_key(t))
+    pairs = pair_keys(texts) if len(boxes) > 1 and (starts >= 2 or match_key(texts[0])) else None
     if pairs:
         return Item(bbox, [Line(t, _union([boxes[k].rect for k in used]), _conf([boxes[k] for k in used]))
-                           for t, used in pairs], boxes)
-    return Item(bbox, [Line(_join(boxes), bbox, conf)], boxes)
+                           for t, used in pairs])
+    return Item(bbox, [Line(_join(boxes), bbox, conf)])
 
 
 @dataclass
@@ -360,7 +362,7 @@ def layout_page(boxes: list[OcrBox], grids: list[TableGrid] | None = None) -> Pa
         k = next((i for i, g in enumerate(grids)
                   if g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3]), None)
         if b.seal:
-            items.append(Item(r, [Line(SEAL_PREFIX + b.text.strip(), r, b.confidence)], [b]))
+            items.append(Item(r, [Line(SEAL_PREFIX + b.text.strip(), r, b.confidence)]))
         elif k is None:
             free.append(b)
         else:

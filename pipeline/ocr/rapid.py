@@ -7,11 +7,14 @@ Why these settings (measured in ``bench/ocr_engines.py``, see NOTES-ocr.md):
   scales down).  Detection does not need 200-dpi detail, recognition does:
   we keep the page at full resolution for the line crops
   (``Global.max_side_len`` above any A4 page) and give the detector a
-  down-scaled copy (``limit_type=max``).
+  copy at most 960 px long (``limit_type=max``).
 * The 0/180 line classifier is skipped: preprocessing already turned the page
   upright, and on upright text the classifier can only make things worse.
 * onnxruntime gets an explicit thread count and its CPU memory arena (the
   stock config disables it, which re-allocates every tensor per call).
+* box threshold 0.3 keeps faint short text (page numbers); unclip ratio 2.0
+  gives taller crops, i.e. narrower recogniser input; recogniser batch 1
+  avoids padding every crop to the widest one and a third of the memory.
 
 Model files are passed by path, so RapidOCR never tries to download
 anything; a wheel without its models is a clear error, not a network call.

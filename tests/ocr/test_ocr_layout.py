@@ -123,3 +123,8 @@ def test_cut_across_rulings_snaps_to_form_keys() -> None:
     merged = box("喀政办传〔2018〕11号序号", 810, 330, x1=1340)  # value and the next key in one box
     out = texts([box("文号", 710, 330), merged, box("11", 1360, 330, x1=1400)], [grid])
     assert out == ["文号：喀政办传〔2018〕11号", "序号：11"]
+
+
+def test_body_text_mentioning_keys_is_not_split() -> None:
+    boxes = [box("根据密级和等级要求，", 200, 100), box("做好序号登记。", 700, 100)]
+    assert texts(boxes) == ["根据密级和等级要求， 做好序号登记。"]
