@@ -32,3 +32,11 @@ def fuzzy_matches(gold: list[str], pred: list[str], threshold: float = 0.75) -> 
             hits += 1
             left.pop(scores.index(max(scores)))
     return hits
+
+
+def norm_scalar(x: object) -> str | None:
+    """A scalar field as compared with gold: NFKC, no whitespace, one kind of quote, no final 。."""
+    if x is None:
+        return None
+    s = unicodedata.normalize("NFKC", str(x))
+    return "".join(s.split()).translate(str.maketrans({c: '"' for c in "“”「」‘’"})).rstrip("。.")

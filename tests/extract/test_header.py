@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import pytest
-from seedgold import GOLD, SEEDS
+from seedgold import GOLD, SEEDS, norm_scalar
 
 from pipeline.extract import header
 from pipeline.extract.source import make_source
@@ -381,12 +380,6 @@ def test_title_wrapped_before_its_title_word() -> None:
     assert v(run(text).title) == "“政府开放日”活动方案"
 
 
-def _norm(x: object) -> str | None:
-    if x is None:
-        return None
-    s = unicodedata.normalize("NFKC", str(x))
-    return "".join(s.split()).translate(str.maketrans({c: '"' for c in "“”「」‘’"})).rstrip("。.")
-
 
 @pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
 @pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
@@ -394,4 +387,4 @@ def test_seed_header_fields(name: str) -> None:
     gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
     rec = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
     for field in ("title", "doc_number", "signer", "urgency", "classification", "recipients"):
-        assert _norm(v(getattr(rec, field))) == _norm(gold.get(field)), field
+        assert norm_scalar(v(getattr(rec, field))) == norm_scalar(gold.get(field)), field

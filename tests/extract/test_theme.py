@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import pytest
-from seedgold import GOLD, SEEDS
+from seedgold import GOLD, SEEDS, norm_scalar
 
 from pipeline.extract import theme
 from pipeline.extract.source import make_source
@@ -131,15 +130,9 @@ def test_full_stop_inside_the_closing_quote_is_dropped() -> None:
     assert run(text) == "依法行政，阳光透明"
 
 
-def _norm(x: object) -> str | None:
-    if x is None:
-        return None
-    s = unicodedata.normalize("NFKC", str(x))
-    return "".join(s.split()).translate(str.maketrans({c: '"' for c in "“”「」‘’"})).rstrip("。.")
-
 
 @pytest.mark.skipif(not SEEDS.is_dir() or not GOLD.is_dir(), reason="/work/shared dev set absent")
 @pytest.mark.parametrize("name", sorted(p.stem for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
 def test_seed_theme(name: str) -> None:
     gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
-    assert _norm(run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))) == _norm(gold.get("theme"))
+    assert norm_scalar(run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))) == norm_scalar(gold.get("theme"))

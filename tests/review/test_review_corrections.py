@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from review_fixtures import NOTICE
 
 from pipeline.review import corrections as log
 from pipeline.review.apply import apply_entries
@@ -16,21 +17,6 @@ from pipeline.review.dataset import Dataset
 from pipeline.review.edits import Conflict, build
 from pipeline.review.fields import InvalidValue, coerce
 from pipeline.run import run
-
-NOTICE = """喀左县人民政府办公室关于组织开展第十二届“5·15政务公开日”活动的通知
-
-各乡镇人民政府，县政府各部门：
-
-请各单位于5月13日前上报活动方案，5月20日前上报活动总结。
-
-联系人：杨清会
-
-联系电话：4878216
-
-喀左县人民政府办公室
-
-2018年5月8日
-"""
 
 
 def _entry(table: str, field: str, old: object, new: object, key: str | None = None,
