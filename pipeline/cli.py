@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="dask scheduler address tcp://HOST:PORT (default: start a LocalCluster)")
     run.add_argument("--timeout", type=float, default=600.0,
                      help="seconds one document may take before it is skipped (default 600)")
-    run.add_argument("--max-docs-per-worker", type=int, default=200,
+    run.add_argument("--max-docs-per-worker", type=int, default=1000,
                      help="recycle a worker process after this many documents")
     run.add_argument("--max-rss-mb", type=float, default=1500.0,
                      help="recycle a worker process above this resident memory")

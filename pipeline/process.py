@@ -29,6 +29,7 @@ class DocOutput:
     errors: list[ErrorItem] = field(default_factory=list)
     tables: dict[str, list[Row]] = field(default_factory=dict)
     rss_mb: float = 0.0
+    cached: bool = False  # the fragment cache already holds it (written where it was made)
 
     @property
     def doc_id(self) -> str:

@@ -129,7 +129,7 @@ def _plan(files: list[Path], root: Path, state: RunState, force: bool, options: 
                                       prev.pages if prev and prev.sha256 == sha else 0)
         order.append((rel, sha))
         if sha not in todo and (force or not state.has_fragment(sha)):
-            todo[sha] = Task(str(p), str(root), rel, sha, options)
+            todo[sha] = Task(str(p), str(root), rel, sha, options, str(state.fragments))
     return _Plan(old, manifest, order, list(todo.values()), unreadable)
 
 
@@ -200,7 +200,8 @@ def run(input_dir: Path, out_dir: Path, *, executor: ExecutorOptions | None = No
         runner = make_executor(opts)
         summary.executor = runner.name
         for out in runner.map(plan.todo):
-            if out.status != "failure" or not any(e.stage in ("timeout", "worker") for e in out.errors):
+            if not out.cached and \
+                    (out.status != "failure" or not any(e.stage in ("timeout", "worker") for e in out.errors)):
                 state.save_fragment(out)
             outputs[out.sha256] = out
             summary.converted += 1

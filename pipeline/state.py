@@ -74,6 +74,16 @@ def _encode(v: Any) -> Any:
     raise TypeError(f"cannot store {type(v).__name__}")
 
 
+def save_fragment(fragments: Path, out: DocOutput) -> None:
+    """Cache one document's output under its content hash (called in workers, so the parent stays free)."""
+    # built by hand: dataclasses.asdict deep-copies every row and cost more than extraction
+    body = {"rel_path": out.rel_path, "sha256": out.sha256, "status": out.status, "pages": out.pages,
+            "seconds": out.seconds, "errors": [e.__dict__ for e in out.errors], "tables": out.tables}
+    atomic_write(Path(fragments) / f"{out.sha256}.json",
+                 json.dumps(body, ensure_ascii=False, default=_encode).encode())
+    out.cached = True
+
+
 class RunState:
     def __init__(self, out_dir: Path, fingerprint: str | None = None, options_key: str = ""):
         self.root = Path(out_dir) / STATE_DIR
@@ -108,11 +118,7 @@ class RunState:
         return self._fragment_path(sha256).exists()
 
     def save_fragment(self, out: DocOutput) -> None:
-        # built by hand: dataclasses.asdict deep-copies every row and cost more than extraction
-        body = {"rel_path": out.rel_path, "sha256": out.sha256, "status": out.status, "pages": out.pages,
-                "seconds": out.seconds, "errors": [e.__dict__ for e in out.errors], "tables": out.tables}
-        atomic_write(self._fragment_path(out.sha256),
-                      json.dumps(body, ensure_ascii=False, default=_encode).encode())
+        save_fragment(self.fragments, out)
 
     def load_fragment(self, sha256: str, rel_path: str) -> DocOutput | None:
         """The cached output of this content, re-labelled with its current path."""

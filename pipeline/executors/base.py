@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from pipeline.convert import ConvertOptions
-from pipeline.process import DocOutput
+from pipeline.process import DocOutput, process_file
+from pipeline.state import save_fragment
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,16 @@ class Task:
     rel_path: str
     sha256: str
     options: ConvertOptions = field(default_factory=ConvertOptions)
+    #: fragment cache folder the worker writes the output to (None: the caller caches it)
+    fragments: str | None = None
+
+
+def run_task(task: Task) -> DocOutput:
+    """Process one task where the worker runs, caching its output there when asked to."""
+    out = process_file(task.path, task.root, task.options)
+    if task.fragments is not None:
+        save_fragment(Path(task.fragments), out)
+    return out
 
 
 class Executor(Protocol):
@@ -35,7 +47,7 @@ class ExecutorOptions:
     kind: str = "local"
     workers: int | None = None  # default: the machine's cores
     timeout: float | None = 600.0
-    max_docs_per_worker: int = 200
+    max_docs_per_worker: int = 1000
     max_rss_mb: float = 1500.0
     scheduler: str | None = None  # dask: tcp://HOST:PORT; None starts a LocalCluster
 

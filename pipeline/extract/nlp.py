@@ -95,11 +95,16 @@ def spacy_blank_zh() -> Language:
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-load chatter is not a user message
 
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.max_length = 5_000_000
     fast = _fast_jieba()
-    if fast is not None:
+    if fast is None:
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    else:
+        # built with the "char" segmenter and switched afterwards: asking spaCy for "jieba"
+        # would load pure-Python jieba's dictionary (~0.5 s per worker) only to replace it
+        nlp = spacy.blank("zh")
+        nlp.tokenizer.segmenter = "jieba"  # type: ignore[union-attr]
         nlp.tokenizer.jieba_seg = fast  # type: ignore[union-attr]
+    nlp.max_length = 5_000_000
     return nlp
 
 

@@ -30,6 +30,7 @@ then more text, then the smaller doc_id so that reruns pick the same copy.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -37,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.normalize.text import fold, is_han
+from pipeline.normalize.text import fold
 
 JACCARD = 0.8
 #: an OCR'd copy loses a 5-gram to every misread character (2% CER ≈ 0.82, 4% ≈ 0.68), so a
@@ -58,9 +59,12 @@ _B = _RNG.integers(0, 1 << 62, size=BANDS * ROWS, dtype=np.uint64)
 _POWERS = np.array([pow(1_000_003, SHINGLE - 1 - i, 1 << 64) for i in range(SHINGLE)], dtype=np.uint64)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")  # Han characters, letters and digits are all \w
+
+
 def normalised_text(text: str | None) -> str:
     """Only letters, digits and Han characters of the folded text: layout and chrome punctuation vanish."""
-    return "".join(ch for ch in fold(text) if ch.isalnum() or is_han(ch))
+    return _NOT_WORD.sub("", fold(text))
 
 
 def shingles(text: str) -> np.ndarray:
@@ -78,10 +82,11 @@ def shingles(text: str) -> np.ndarray:
 
 def minhash(sh: np.ndarray) -> np.ndarray:
     """BANDS × ROWS minimum hash values under fixed multiply-shift hash functions."""
-    out = np.empty(len(_A), dtype=np.uint64)
+    out = np.full(len(_A), np.iinfo(np.uint64).max, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for k in range(len(_A)):  # one function at a time: memory stays linear in the text
-            out[k] = ((sh * _A[k] + _B[k]) >> np.uint64(32)).min()
+        for start in range(0, len(sh), 1024):  # blocks of shingles: memory stays bounded (1 MiB)
+            block = sh[start:start + 1024, None]
+            np.minimum(out, ((block * _A + _B) >> np.uint64(32)).min(axis=0), out=out)
     return out
 
 
@@ -132,7 +137,7 @@ class _Shingles:
 
     def __init__(self, rows: Sequence[dict[str, Any]]) -> None:
         self.rows = rows
-        self.get = lru_cache(maxsize=512)(self._compute)
+        self.get = lru_cache(maxsize=4096)(self._compute)
 
     def _compute(self, i: int) -> np.ndarray:
         return shingles(normalised_text(self.rows[i].get("text")))
@@ -154,6 +159,29 @@ def _conflict(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Stated identifiers that say two documents are different notices: another 发文字号,
     year, edition or issuer (a county forwarding its city's notice word for word)."""
     return any(x is not None and y is not None and x != y for x, y in zip(a, b))
+
+
+def _identity_codes(idents: Sequence[tuple[Any, ...]]) -> np.ndarray:
+    """Identifiers as an (n, fields) integer array, -1 where not stated (for vectorised tests)."""
+    codes = np.full((len(idents), len(_IDENTITY)), -1, dtype=np.int64)
+    for f in range(len(_IDENTITY)):
+        values: dict[Any, int] = {}
+        for i, ident in enumerate(idents):
+            if ident[f] is not None:
+                codes[i, f] = values.setdefault(ident[f], len(values))
+    return codes
+
+
+def _stated_alike(codes: np.ndarray, i: int, others: np.ndarray) -> np.ndarray:
+    """Mask of ``others`` whose stated identifiers do not contradict document ``i``'s.
+
+    A cheap pre-filter before the pair loop: a cluster of template notices from
+    many counties or years would otherwise be compared pair by pair in Python.
+    Merging only adds identifiers, so a pair that conflicts here conflicts later too.
+    """
+    mine = codes[i]
+    theirs = codes[others]
+    return np.all((theirs == mine) | (theirs < 0) | (mine < 0), axis=1)
 
 
 def _buckets(n: int, sets: _Shingles) -> Iterable[tuple[int, ...]]:
@@ -196,9 +224,11 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[int]]:
                     min(len(sets.get(i)), len(sets.get(j))) < MIN_SHINGLES:
                 uf.union(i, j)
     seen: set[int] = set()  # a pair shares up to BANDS buckets: decide it once
+    codes = _identity_codes(uf.ident)
     for bucket in _buckets(n, sets):
-        for x, i in enumerate(bucket):
-            for j in bucket[x + 1:]:
+        members = np.asarray(bucket)
+        for x, i in enumerate(bucket[:-1]):
+            for j in members[x + 1:][_stated_alike(codes, i, members[x + 1:])].tolist():
                 code = i * n + j
                 if code in seen:
                     continue
