@@ -226,9 +226,9 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[int]]:
     seen: set[int] = set()  # a pair shares up to BANDS buckets: decide it once
     codes = _identity_codes(uf.ident)
     for bucket in _buckets(n, sets):
-        members = np.asarray(bucket)
+        ids = np.asarray(bucket)
         for x, i in enumerate(bucket[:-1]):
-            for j in members[x + 1:][_stated_alike(codes, i, members[x + 1:])].tolist():
+            for j in ids[x + 1:][_stated_alike(codes, i, ids[x + 1:])].tolist():
                 code = i * n + j
                 if code in seen:
                     continue
