@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pipeline.ingest import reader_for
 from pipeline.layout.flow import flow
+from pipeline.layout.glosses import regloss
 from pipeline.model import ConversionResult, ErrorItem, Status, WorkDoc
 from pipeline.ocr.base import OcrOptions
 
@@ -52,12 +53,13 @@ def layout_stage(doc: WorkDoc, options: ConvertOptions) -> None:
     flowed = flow(doc.pages)
     doc.text = flowed.text
     doc.line_spans = flowed.spans
+    doc.glosses = flowed.glosses
 
 
 def extract_stage(doc: WorkDoc, options: ConvertOptions) -> None:
     from pipeline.extract.nlp import extract
 
-    doc.record = extract(doc.text)
+    doc.record = regloss(extract(doc.text), doc.text, doc.glosses)
 
 
 STAGES: tuple[tuple[str, Stage], ...] = (

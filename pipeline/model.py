@@ -173,6 +173,7 @@ class WorkDoc:
     ocr_engine: str | None = None
     text: str = ""
     line_spans: list[LineSpan] = field(default_factory=list)
+    glosses: list[tuple[int, str]] = field(default_factory=list)  # (offset, pinyin gloss) taken out of text
     record: Record | None = None
     errors: list[ErrorItem] = field(default_factory=list)
 

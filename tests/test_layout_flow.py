@@ -1,5 +1,7 @@
 """Layout: page numbers and running headers dropped, wrapped lines re-joined, spans exact."""
 
+from pathlib import Path
+
 from pipeline.layout.flow import flow
 from pipeline.layout.locate import Locator
 from pipeline.model import Line, Page
@@ -73,3 +75,30 @@ def test_long_centred_heading_and_indented_paragraph_start_are_not_joined() -> N
 def test_pinyin_glosses_of_aggregator_pages_are_removed() -> None:
     page = Page(number=1, lines=[Line("開展政務(wù)公開日活動，發(fā)放資料(共計)100份（pc）")])
     assert flow([page]).text == "開展政務公開日活動，發放資料(共計)100份（pc）"
+
+
+def test_values_printed_with_pinyin_glosses_get_them_back_after_matching() -> None:
+    from pipeline.convert import ConvertOptions, layout_stage
+    from pipeline.extract.nlp import extract
+    from pipeline.layout.glosses import regloss
+    from pipeline.model import WorkDoc
+
+    text = ("關於開展統(tǒng)計開放日活動的通知\n各鄉(xiāng)鎮(zhèn)人民政府：\n"
+            "一、活動主題\n統(tǒng)計和您在一起\n二、活動時間\n2019年9月20日。\n")
+    doc = WorkDoc(path=Path("x.txt"), rel_path="x.txt", source_format="txt", data=b"", sha256="0" * 64,
+                  pages=[Page(number=1, lines=[Line(t) for t in text.splitlines()])])
+    layout_stage(doc, ConvertOptions())
+    assert "(tǒng)" not in doc.text  # matching sees whole words
+    rec = regloss(extract(doc.text), doc.text, doc.glosses)
+    assert rec.theme is not None and rec.theme.value == "統(tǒng)計和您在一起"
+    assert rec.recipients is not None and rec.recipients.value == "各鄉(xiāng)鎮(zhèn)人民政府"
+    assert rec.event is not None and rec.event.value == "中国统计开放日"  # normalised names stay clean
+    assert rec.period_start is not None and rec.period_start.value.isoformat() == "2019-09-20"
+
+
+def test_strip_glosses_reports_offsets_in_the_clean_text() -> None:
+    from pipeline.layout.glosses import strip_glosses
+
+    clean, glosses = strip_glosses("政務(wù)公開，統(tǒng)計(jì)")
+    assert clean == "政務公開，統計"
+    assert glosses == [(2, "(wù)"), (6, "(tǒng)"), (7, "(jì)")]

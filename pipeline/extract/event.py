@@ -60,17 +60,20 @@ EVENT_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"政务公开主题日"), "政务公开主题日"),
     (re.compile(rf"政务公开日{_NOT_DAY}"), "政务公开日"),
     (re.compile(rf"政[府务]开放日{_NOT_DAY}"), "政府开放日"),
+    # the statistics bureaus' national day (20 September) under its official name
+    (re.compile(r"(?:中国)?统计开放日"), "中国统计开放日"),
     (re.compile(r"政务公开周"), "政务公开周"),
     (re.compile(r"政务公开月"), "政务公开月"),
     # a quoted open day/week/month of the organ's own naming ("“固定开放月”"), not a local 政府开放日
     (re.compile(rf"(?<={_Q_OPEN})(?![{CJK}]*?(?:政[府务]|公开))[{CJK}]{{2,6}}开放[日周月](?={_Q_CLOSE})"), None),
     (re.compile(r"政[府务]开放[周月]|政务公开宣传[日周月]|政务公开体验日|"
-                r"(?:公众|机关|法院|检察|税务|警营|人大|政协|媒体|消防|海关|气象|统计|环保|环境)开放日"), None),
+                r"(?:公众|机关|法院|检察|税务|警营|人大|政协|媒体|消防|海关|气象|环保|环境)开放日"), None),
     # a day/week/month the text designates by name ("5月14日至20日定为X宣传周"), or one named after
     # the law it promotes ("《条例》宣传周")
     (re.compile(rf"(?<=[定设]为)(?![^，。,;；]*?(?:政务公开|政[府务]开放))[{CJK}《》]{{2,16}}?(?:宣传|开放|公开)[日周月]|"
-                rf"《[^《》\n]{{1,30}}》宣传[日周月]"), None),
+                rf"[《〈][^《》〈〉\n]{{1,30}}[》〉](?:学习)?宣传[日周月]"), None),
 ]
+_BOOK = str.maketrans("〈〉", "《》")
 PLAIN_DAY = "政务公开日"
 MAY15 = "5·15政务公开日"
 _MAY15_DATE = re.compile(r"(?:5|五)\s*月\s*(?:15|十五)\s*[日号]")
@@ -108,7 +111,8 @@ def find_mentions(norm: str, lo: int = 0, hi: int | None = None) -> list[Mention
     found: list[Mention] = []
     for pat, name in EVENT_PATTERNS:
         for m in pat.finditer(sq, a, b):
-            found.append(Mention(idx[m.start()], idx[m.end() - 1] + 1, name or m.group()))
+            # a law's title nested in another title is printed 〈…〉; the day's name uses 《…》
+            found.append(Mention(idx[m.start()], idx[m.end() - 1] + 1, name or m.group().translate(_BOOK)))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Mention] = []
     for x in found:

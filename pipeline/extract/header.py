@@ -167,24 +167,30 @@ def _glued(src: Source, start: int, end: int) -> Found[str] | None:
     return src.found(start, g.end("r"), "recipients.glued")
 
 
+# a saved page's list bullet in front of the 主送 line ("  • 各区(县)统计局:")
+_BULLETED_TO = re.compile(r"[•●▪◦∙]\s*(?=各)")
+
+
 def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str = "") -> Found[str] | None:
     i, skipped = after, 0
     while i < len(lines) and skipped < 4:
         ln = lines[i]
         # a web page prints the title twice (page heading, then the document's own line)
-        if (is_meta(ln) or DATE_LINE.fullmatch(ln.sq) or ln.sq.startswith(("(此件", "（此件"))
-                or (title_sq and ln.sq == title_sq)):
+        if ((is_meta(ln) and not _BULLETED_TO.match(ln.norm)) or DATE_LINE.fullmatch(ln.sq)
+                or ln.sq.startswith(("(此件", "（此件")) or (title_sq and ln.sq == title_sq)):
             i, skipped = i + 1, skipped + 1
             continue
         break
     if i >= len(lines):
         return None
-    glued = _glued(src, lines[i].start, lines[i].end)
+    bullet = _BULLETED_TO.match(lines[i].norm)
+    first_start = lines[i].start + (bullet.end() if bullet else 0)
+    glued = _glued(src, first_start, lines[i].end)
     if glued is not None:
         return glued
     joined, last = "", i
     for k in range(i, min(i + 3, len(lines))):
-        joined += lines[k].sq
+        joined += squash(src.norm[first_start:lines[k].end]) if k == i else lines[k].sq
         last = k
         # a list wraps after its commas, or anywhere once it opens with 各 ("各园（景）\n区管委会：")
         if joined[-1] in ":：" or (joined[-1] not in "，,、；;" and not joined.startswith("各")):
@@ -194,7 +200,7 @@ def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str =
             or _BODY_START.match(joined) or len(joined) <= 3):
         return None
     # a list wrapped over lines is one value: the line breaks go, the printed punctuation stays
-    return src.found(lines[i].start, lines[last].end, "recipients.after_title", strip=":：",
+    return src.found(first_start, lines[last].end, "recipients.after_title", strip=":：",
                      squash_space=last > i)
 
 

@@ -55,9 +55,11 @@ _SCHEDULED = re.compile(r"[定订]于|拟于|将于|计划|预计|当天|集中"
 _DAMAGED_MAY15 = re.compile(rf"{FIVE15}\s*日(?=[\s今年]*[”\"」』]?\s*(?:是|为))")
 _LONG_REACH = 400
 _SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|[定订]于|拟于|将于")
+# what only a web page's info line carries next to its date
+_PAGE_INFO = re.compile(r"来源\s*[:：]|作者\s*[:：]|(?:浏览|点击|阅读|访问)(?:次数|人数|量)?\s*[:：]|字号\s*[:：]")
 _REGISTRATION = re.compile(r"报名|申报|报送|征集|受理|预约")
 _BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")
-_PAGE_DATE = re.compile(r"(?:发布|更新|上传|录入|生成|发稿|成文|印发)(?:时间|日期)\s*[:：]?\s*$")
+_PAGE_DATE = re.compile(r"(?:发布|更新|上传|录入|生成|发稿|成文|发文|印发)(?:时间|日期)\s*[:：]?\s*$")
 _SENTENCE_END = "。；;!！"
 _REACH = 100  # OCR wraps lines mid-sentence, so a sentence is bounded by punctuation and a length cap
 
@@ -76,6 +78,10 @@ def _usable(src: Source, r: DayRange) -> bool:
         return False
     if _PAGE_DATE.search(src.norm, max(0, r.start - 8), r.start):  # "发布时间:2023年05月20日": the page's
         return False
+    lo = src.norm.rfind("\n", 0, r.start) + 1
+    hi = src.norm.find("\n", r.end)
+    if _PAGE_INFO.search(src.norm, lo, hi if hi >= 0 else len(src.norm)):
+        return False  # "时间:2020年05月26日来源:皇姑区": the page's info line under the headline
     clause = max(src.norm.rfind(c, max(0, r.start - 30), r.start) for c in "。；;，,\n") + 1
     if _REGISTRATION.search(src.norm, clause, r.start):  # "报名时间为6月6日至10日": a sign-up window
         return False

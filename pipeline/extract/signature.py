@@ -67,6 +67,10 @@ _TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|第\s*[\d一二三四五�
 _META_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]\s*")
 _ISO = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _TOWN = re.compile(rf"(?P<name>[{CJK}]{{2,12}}?)(?P<unit>镇|乡|街道)")
+# a township heading the title of its own notice or announcement ("虎山乡2025年…活动公告") is its
+# government; the same bare name heading a news report is only where something happened
+_TOWNSHIP = re.compile(rf"[{CJK}]{{2,10}}(?:乡|镇|苏木|街道)")
+_COLUMN_TAG = re.compile(r"\s*【[^】]{1,10}】\s*")
 _SELF_REF = re.compile(r"我(局|委|厅|办|中心|院|所|馆|队|站)")
 # the first line of a wrapped organ name starts with a place and is no closing formula (特此通知)
 _WRAPPED_HEAD = re.compile(rf"^(?:中共|中国|国家|[{CJK}]{{1,8}}?[省市县区州盟旗镇乡])(?!.*(?:特此|此致|通知|公告|如下)$)")
@@ -185,13 +189,20 @@ def _title_organ(src: Source, rec: Record) -> Found[str] | None:
     if rec.title is None:
         return None
     s, e = rec.title.start, rec.title.end
+    tag = _COLUMN_TAG.match(src.norm, s, e)  # "【活动公告】虎山乡…": the site's column, not the organ
+    s = tag.end() if tag else s
     about = src.norm.find("关于", s, e)
     limit = e if about < 0 else about + 2
     best: int | None = None
     for cut in _TITLE_CUT.finditer(src.norm, s, limit):
-        if cut.start() > s and is_organ(src.norm[s:cut.start()]):
+        head = squash(src.norm[s:cut.start()])
+        if cut.start() > s and (is_organ(head) or (_TOWNSHIP.fullmatch(head) and _issues(src, rec))):
             best = cut.start()
     return None if best is None else src.found(s, best, "issuer.title", squash_space=True)
+
+
+def _issues(src: Source, rec: Record) -> bool:
+    return kind_of(src, rec).value in ("notice", "plan", "announcement")
 
 
 def _self_reference(src: Source) -> Found[str] | None:

@@ -210,8 +210,10 @@ def _from_sentences(src: Source) -> Found[str] | None:
     return best
 
 
+CN_DIGITS = "一二三四五六七八九十"
 _CN_HEAD = r"[一二三四五六七八九十]{1,3}\s*[,，]?\s*、"
-_RUN_IN = re.compile(rf"(?<=[，,。；;:：\s]){_CN_HEAD}\s*(?:活动|宣传)?主\s*题\s*(?:为|是)?\s*[:：]?\s*")
+# the heading may be glued to the previous section's last word too ("地点:泾源县农业农村局三、活动主题…")
+_RUN_IN = re.compile(rf"(?<![第{CN_DIGITS}]){_CN_HEAD}\s*(?:活动|宣传)?主\s*题\s*(?:为|是)?\s*[:：]?\s*")
 _NEXT_HEAD = re.compile(rf"[，,。；;\s]*{_CN_HEAD}|[。；;!！?？\n]")
 
 

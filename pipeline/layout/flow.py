@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from pipeline.layout.glosses import Gloss, strip_glosses
 from pipeline.model import BBox, Line, LineSpan, Page
 
 PAGE_NUMBER = re.compile(
@@ -32,16 +33,12 @@ SENTENCE_END = tuple("。！？；：:;!?」』”）)】")
 class FlowText:
     text: str
     spans: list[LineSpan]
-
-
-# Some web aggregators gloss rare characters with tone-marked pinyin: 政務(wù)公開 → 政務公開
-PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+    glosses: list[Gloss] = field(default_factory=list)  # pinyin glosses taken out of ``text``
 
 
 def _clean(text: str) -> str:
-    """NFC, no trailing blanks, and no pinyin glosses (they break every word they sit in)."""
-    return PINYIN_GLOSS.sub("", unicodedata.normalize("NFC", text)).rstrip()
+    """NFC and no trailing blanks."""
+    return unicodedata.normalize("NFC", text).rstrip()
 
 
 def _is_page_number(text: str) -> bool:
@@ -133,6 +130,7 @@ def flow(pages: list[Page]) -> FlowText:
                 kept.append((line, page, block))
     parts: list[str] = []
     spans: list[LineSpan] = []
+    glosses: list[Gloss] = []
     pos = 0
     for i, (line, page, block) in enumerate(kept):
         text = _clean(line.text)
@@ -143,8 +141,10 @@ def flow(pages: list[Page]) -> FlowText:
             else:
                 parts.append("\n")
                 pos += 1
+        text, found = strip_glosses(text)  # they break every word they sit in
+        glosses += [(pos + offset, gloss) for offset, gloss in found]
         bbox: BBox | None = line.bbox
         spans.append(LineSpan(pos, pos + len(text), page.number, bbox, line.confidence))
         parts.append(text)
         pos += len(text)
-    return FlowText("".join(parts), spans)
+    return FlowText("".join(parts), spans, glosses)

@@ -377,3 +377,16 @@ def test_a_summary_lists_no_activities() -> None:
     activities.fill(make_source(text), rec)
     assert rec.activities == []
     assert _titles(text) == ["召开动员会议,明确任务分工", "开展集中宣传活动"]
+
+
+def test_items_under_a_theme_and_content_heading() -> None:
+    text = ("四、邀请对象\n关心本镇发展的群众。\n五、活动主题及内容\n主题：“深入村级政务公开”\n内容：\n"
+            "1. 邀请群众代表参观村政务公开专区\n2 .在镇政府会议室召开座谈会，请群众代表发言。\n"
+            "3.意见反馈：请各代表进行点评。\n")
+    assert _titles(text) == ["邀请群众代表参观村政务公开专区", "在镇政府会议室召开座谈会，请群众代表发言", "意见反馈"]
+
+
+def test_participants_sub_item_is_not_an_activity() -> None:
+    text = ("一、活动安排\n（一）活动内容\n1.在圩镇为群众宣讲政策。\n2.宣传结束后开展座谈会。\n"
+            "（二）活动地点\n农贸市场\n（三）参加人员\n政府工作人员，村干部\n")
+    assert "参加人员" not in _titles(text)

@@ -331,3 +331,13 @@ def test_year_from_an_info_line_that_starts_with_the_page_date() -> None:
     text = ("东湖区开展政务公开日活动\n2020-05-17 10:30    来源：东湖区政府办\n"
             "5月15日，东湖区在中心广场开展政务公开日宣传活动。\n")
     assert v(run(text).year) == 2020
+
+
+def test_statistics_open_day_takes_its_official_name() -> None:
+    assert v(run("关于开展第七届“统计开放日”活动的通知\n").event) == "中国统计开放日"
+    assert v(run("關於開展第九屆“中國統計開放日”活動的通知\n").event) == "中国统计开放日"
+
+
+def test_law_publicity_month_with_nested_title_marks() -> None:
+    text = "4月1日，某市印发了《关于开展〈中华人民共和国政府信息公开条例〉学习宣传月活动的通知》。\n"
+    assert v(run(text).event) == "《中华人民共和国政府信息公开条例》学习宣传月"

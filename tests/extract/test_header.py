@@ -388,3 +388,10 @@ def test_seed_header_fields(name: str) -> None:
     rec = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))
     for field in ("title", "doc_number", "signer", "urgency", "classification", "recipients"):
         assert norm_scalar(v(getattr(rec, field))) == norm_scalar(gold.get(field)), field
+
+
+def test_recipients_behind_a_saved_pages_list_bullet() -> None:
+    text = ("  • 索 引 号:006997710/2019-00491\n关于开展统计开放日活动的通知\n  • 2016-09-14 15:19\n"
+            "  • 来源:某市统计局\n  • 发布机构:某市统计局\n  • 各区(县)统计局:\n\n    国家统计局决定，于9月20日举办开放日活动。\n")
+    rec = run(text)
+    assert rec.recipients is not None and rec.recipients.value == "各区(县)统计局"

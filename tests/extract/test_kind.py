@@ -50,3 +50,15 @@ def test_untitled_newspaper_report_is_a_summary() -> None:
 def test_a_preview_of_an_open_day_is_an_announcement() -> None:
     text = "西平区教育局2021年“政府开放日”活动预告\n为推进政务公开，我局将于6月8日开放机关，欢迎市民参加。\n"
     assert kind(text) == "announcement"
+
+
+def test_untitled_news_report_opening_on_the_day_it_happened_is_a_summary() -> None:
+    text = ("滨州网讯(记者张某报道)为加大政务公开力度，10月12日上午，市国资委组织开展“政府开放日”活动，"
+            "邀请市民代表近30人参加。\n活动中，受邀代表参观了项目现场，听取了情况介绍。\n")
+    assert kind(text) == "summary"
+
+
+def test_untitled_plan_listing_dated_items_is_not_mistaken_for_a_report() -> None:
+    text = ("为推进政务公开，特制定本方案。\n一、活动时间\n5月15日。\n二、活动内容\n"
+            "5月15日上午，在政务服务大厅开展政策咨询。\n")
+    assert kind(text) == "plan"

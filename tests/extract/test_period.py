@@ -291,3 +291,16 @@ def test_plain_day_held_on_may_15_becomes_the_515_day() -> None:
     for mod in (header, signature, event, period):
         mod.fill(src, rec)
     assert rec.event is not None and rec.event.value == "政务公开日"
+
+
+def test_page_info_line_date_is_not_the_event_day() -> None:
+    text = ("北塔街道5.15日政务公开宣传活动\n时间:2020年05月26日来源:皇姑区\n\n"
+            "  5月15日，北塔街道办事处利用“5.15政务公开日”开展政策宣传活动。\n"
+            "  活动中，工作人员解答了群众咨询。\n")
+    assert run(text) == (dt.date(2020, 5, 15), dt.date(2020, 5, 15))
+
+
+def test_plan_time_line_is_still_the_period() -> None:
+    text = ("某街道政府开放日活动方案\n一、活动主题\n举办政府开放日活动，让群众体验服务。\n"
+            "二、活动时间及地点\n时间:2025年3月10日\n地点:街道便民服务中心\n")
+    assert run(text) == (dt.date(2025, 3, 10), dt.date(2025, 3, 10))

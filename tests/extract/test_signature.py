@@ -330,3 +330,18 @@ def test_date_line_before_a_numbered_heading_is_no_signature() -> None:
     text = ("南岗县政府开放日活动方案\n为做好宣传工作,特制定本方案。\n一、活动时间\n活动当天全天开放。\n"
             "2021年6月9日\n二、活动安排\n参观政务大厅。\n")
     assert run(text).issue_date is None
+
+
+@pytest.mark.parametrize("title,issuer", [
+    ("虎山乡2025年“政府开放日”活动公告", "虎山乡"),
+    ("【活动公告】虎山乡2025年“政府开放日”活动公告", "虎山乡"),
+    ("达来胡硕苏木关于开展“政府开放日”活动的公告", "达来胡硕苏木"),
+])
+def test_township_heading_its_own_announcement_is_the_issuer(title: str, issuer: str) -> None:
+    rec = run(f"{title}\n\n广大群众朋友：\n\n为加强政务公开，将于2025年7月31日开展活动，欢迎报名参加。\n")
+    assert v(rec.issuer) == issuer
+
+
+def test_township_heading_a_news_report_is_only_where_it_happened() -> None:
+    rec = run("长兴镇开展“政府开放日”活动\n\n5月20日，长兴镇举办了政府开放日活动，接待群众30余人次。\n")
+    assert v(rec.issuer) is None

@@ -136,3 +136,8 @@ def test_full_stop_inside_the_closing_quote_is_dropped() -> None:
 def test_seed_theme(name: str) -> None:
     gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
     assert norm_scalar(run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"))) == norm_scalar(gold.get("theme"))
+
+
+def test_run_in_theme_glued_to_the_previous_sections_last_word() -> None:
+    text = "二、活动时间及地点时间:2022年9月27日地点:某县农业农村局三、活动主题肉牛全产业链高质量发展四、参与对象群众代表。"
+    assert run(text) == "肉牛全产业链高质量发展"
