@@ -154,6 +154,20 @@ def test_rerun_is_incremental_and_equals_a_fresh_run(tmp_path: Path) -> None:
     assert forced.converted == 6
 
 
+def test_damaged_cache_entry_is_converted_again(tmp_path: Path) -> None:
+    root, out, fresh = tmp_path / "a", tmp_path / "out", tmp_path / "fresh"
+    _corpus(root, 3)
+    run(root, out)
+    frags = sorted((out / "_state" / "fragments").rglob("*.pickle"))
+    assert len(frags) == 3  # written by the workers, one per document
+    frags[0].write_bytes(frags[0].read_bytes()[:20])  # a torn write from some other tool
+    (root / "new.txt").write_text(_notice(9), encoding="utf-8")  # something changed: tables rebuilt
+    again = run(root, out)
+    assert again.documents == 4 and again.reused == 2
+    run(root, fresh)
+    assert_same_tables(out, fresh)
+
+
 def test_pool_with_recycling_and_dask_give_the_serial_output(tmp_path: Path) -> None:
     root = tmp_path / "a"
     _corpus(root, 5)
@@ -204,7 +218,7 @@ def test_sigkill_mid_run_then_rerun_equals_uninterrupted_run(tmp_path: Path) -> 
     frag_dir = out / "_state" / "fragments"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        if frag_dir.exists() and sum(1 for _ in frag_dir.rglob("*.json")) >= 5:
+        if frag_dir.exists() and sum(1 for _ in frag_dir.rglob("*.pickle")) >= 5:
             break
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
