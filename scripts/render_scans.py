@@ -177,12 +177,17 @@ def parse(text: str, look: str) -> Parsed:
                      and not ln.startswith(("发电", "签")) and not DOC_NUMBER.fullmatch(ln)), 0)
     mark, docno = "", ""
     fields: list[tuple[str, str]] = []
+    # lines above the title that no header slot takes (a web copy's headline, info lines) are
+    # printed as they are: a rendering must show all of the text, or OCR is blamed for what was never on the page
+    leftover = lines[:title_at]
     if look == "telegram":
         mark, fields = _telegram_header(lines[:title_at])
+        leftover = []
     elif look == "redhead" and title_at > 0:
         mark = lines[0]
-        m = next((DOC_NUMBER.search(ln) for ln in lines[1:title_at] if DOC_NUMBER.search(ln)), None)
-        docno = _norm_docno(m.group(0)) if m else ""
+        at = next((k for k in range(1, title_at) if DOC_NUMBER.search(lines[k])), None)
+        docno = _norm_docno(DOC_NUMBER.search(lines[at]).group(0)) if at is not None else ""  # type: ignore[union-attr]
+        leftover = [ln for k, ln in enumerate(lines[:title_at]) if k != 0 and k != at]
     body = lines[title_at:]
     # the signature: the last "organ / date" pair before the attachments
     sign_at = -1
@@ -191,7 +196,7 @@ def parse(text: str, look: str) -> Parsed:
             sign_at = i - 1
             if i + 1 < len(body) and ATTACH_LABEL.match(body[i + 1]):
                 break
-    blocks: list[Block] = [Block("title", body[0])]
+    blocks: list[Block] = [Block("para", ln) for ln in leftover] + [Block("title", body[0])]
     seal_text = fields[0][1] if fields and fields[0][1] else ""
     i = 1
     while i < len(body):

@@ -34,8 +34,9 @@ _LEAD = re.compile(r"^(?:(?:本次|本届|今年)?(?:活动|宣传)?主题(?:为
 _SENTENCES = [
     re.compile(r"(?:活动|宣传|今年|本次|本届|此次)[^，。,;；\n]{0,6}?主题(?:确定为|定为|为|是)\s*[:：]?\s*"),
     re.compile(r"(?<![\u4e00-\u9fff])主\s*题\s*[:：]\s*"),
+    re.compile(r"(?<=[，,。；;])\s*主题(?:确定为|定为)\s*[:：]?\s*"),  # "…为主要内容，主题定为“…”"
 ]
-_AS_THEME = re.compile(r"为(?:活动)?主题")
+_AS_THEME = re.compile(r"为(?:活动|核心|宣传|年度)?主题")
 # "围绕“…”这一主题" — not "“5·15政务公开日”活动主题是…" (the theme follows) nor "“…”主题座谈会"
 _QUOTED_THEME = re.compile(
     r"[“「『\"](?P<v>[^“”「」『』\"\n]{4,60})[”」』\"]\s*(?:这一|这个|的)?(?:活动|宣传)?主题"
@@ -224,7 +225,13 @@ def _run_in_section(src: Source) -> Found[str] | None:
     if m is None:
         return None
     stop = _NEXT_HEAD.search(src.norm, m.end())
-    return _clean(src, m.end(), stop.start() if stop else len(src.norm), "theme.run_in", bounded=True)
+    end = stop.start() if stop else len(src.norm)
+    for pat in _SENTENCES:  # the section explains first and states the theme last ("…，主题定为“…”")
+        said = pat.search(src.norm, m.end(), end)
+        if said:
+            tail = _STOP.search(src.norm, said.end(), end)
+            return _clean(src, said.end(), tail.start() if tail else end, "theme.run_in", bounded=True)
+    return _clean(src, m.end(), end, "theme.run_in", bounded=True)
 
 
 def fill(src: Source, rec: Record) -> None:

@@ -70,6 +70,13 @@ _SITE_SUFFIX = re.compile(rf"\s*[_|｜\-—－]+\s*[{CJK}]{{2,30}}(?:人民政�
 _HEADLINE_VERB = re.compile(r"开展|举办|举行|组织|启动|走进|参观|召开|亮相|掀起|推进|参加|迎来|邀请|进行|体验")
 
 
+_GLUED_TITLE = re.compile(r"(?P<t>[^。，,；;:：\n]{6,60}?(?:活动方案|实施方案|工作方案|的通知|的公告|活动总结|工作总结))"
+                          r"(?=为了?(?:进一步|深入|切实|全面|认真|加强|推进|做好)|根据|按照|近日|日前|各)")
+
+
+_BYLINE_NAME = re.compile(rf"[{CJK}]{{2,4}}")
+
+
 def is_body(ln: Line) -> bool:
     sq = ln.sq
     return "。" in sq or (len(sq) > 60 and bool(re.search(r"[，,；;]", sq)))
@@ -202,7 +209,8 @@ def _headline(lines: list[Line]) -> TitleAt | None:
         if not is_body(ln):
             continue
         k = i - 1
-        while k >= 0 and is_info(lines[k]):
+        # info lines and a bare byline ("草原": the author's name alone) sit between headline and body
+        while k >= 0 and (is_info(lines[k]) or (k == i - 1 and _BYLINE_NAME.fullmatch(lines[k].sq))):
             k -= 1
         if k < 0:
             return None
@@ -215,9 +223,22 @@ def _headline(lines: list[Line]) -> TitleAt | None:
     return None
 
 
+def _glued(lines: list[Line]) -> TitleAt | None:
+    """An aggregator copy run together into one paragraph: the title ends where the body opens
+    ("第七届“中国统计开放日”活动方案为进一步打造…")."""
+    first = next((i for i, ln in enumerate(lines[:5]) if not is_meta(ln)), None)
+    if first is None or not is_body(lines[first]):
+        return None
+    ln = lines[first]
+    m = _GLUED_TITLE.match(ln.norm)
+    if m is None or not title_like(squash(m["t"])):
+        return None
+    return TitleAt(first, first, "title.glued", ln.start, ln.start + m.end("t"))
+
+
 def find_title(lines: list[Line]) -> TitleAt | None:
     """Where the document's own title is, or None."""
-    return _labelled(lines) or _above_info(lines) or _scan(lines) or _headline(lines)
+    return _labelled(lines) or _above_info(lines) or _scan(lines) or _headline(lines) or _glued(lines)
 
 
 def title_found(src: Source, lines: list[Line], at: TitleAt) -> Found[str] | None:

@@ -141,3 +141,9 @@ def test_seed_theme(name: str) -> None:
 def test_run_in_theme_glued_to_the_previous_sections_last_word() -> None:
     text = "二、活动时间及地点时间:2022年9月27日地点:某县农业农村局三、活动主题肉牛全产业链高质量发展四、参与对象群众代表。"
     assert run(text) == "肉牛全产业链高质量发展"
+
+
+def test_theme_stated_as_core_theme_or_fixed_after_the_main_content() -> None:
+    assert run("本次活动以“诚实诚信守初心、依法统计担使命”为核心主题，由市统计局牵头。") == "诚实诚信守初心、依法统计担使命"
+    text = "一、活动主题今年是普查年份，本届开放日以宣传农业普查为主要内容，主题定为“农业普查福到农家”。二、活动时间9月20日。"
+    assert run(text) == "农业普查福到农家"

@@ -79,3 +79,15 @@ def test_site_banner_above_a_title_line_with_its_publishing_time_is_not_the_titl
               "北坪县人民政府办公室关于开展政府开放日活动的通知  发布时间：2022-04-20\n"
               "各乡镇人民政府：\n现将有关事项通知如下：\n")
     assert v(rec.title) == "北坪县人民政府办公室关于开展政府开放日活动的通知"
+
+
+def test_title_run_together_with_the_body_of_an_aggregator_copy() -> None:
+    text = ("第七届“中国统计开放日”活动方案为进一步打造阳光统计，提升统计权威，国家统计局决定于9月20日举办"
+            "第七届“中国统计开放日”，特制定如下方案。一、活动主题……\n")
+    assert v(run(text).title) == "第七届“中国统计开放日”活动方案"
+
+
+def test_news_headline_above_a_bare_byline() -> None:
+    text = ("第九届“中国统计开放日”现场宣传活动成功举办\n\n草原\n\n"
+            "按照国家统计局的通知精神，9月20日上午，省统计局在广场举办了现场宣传活动，吸引市民500余人次。\n")
+    assert v(run(text).title) == "第九届“中国统计开放日”现场宣传活动成功举办"
