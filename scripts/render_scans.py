@@ -196,7 +196,10 @@ def parse(text: str, look: str) -> Parsed:
             sign_at = i - 1
             if i + 1 < len(body) and ATTACH_LABEL.match(body[i + 1]):
                 break
-    blocks: list[Block] = [Block("para", ln) for ln in leftover] + [Block("title", body[0])]
+    # a copy without a title line starts with a paragraph: never typeset that as a 5-line title
+    prose = len(body[0]) > 60 and re.search(r"[，。,]", body[0]) is not None
+    first = Block("para", body[0]) if prose else Block("title", body[0])
+    blocks: list[Block] = [Block("para", ln) for ln in leftover] + [first]
     seal_text = fields[0][1] if fields and fields[0][1] else ""
     i = 1
     while i < len(body):

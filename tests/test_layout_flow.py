@@ -102,3 +102,11 @@ def test_strip_glosses_reports_offsets_in_the_clean_text() -> None:
     clean, glosses = strip_glosses("政務(wù)公開，統(tǒng)計(jì)")
     assert clean == "政務公開，統計"
     assert glosses == [(2, "(wù)"), (6, "(tǒng)"), (7, "(jì)")]
+
+
+def test_ocr_glosses_that_lost_their_tone_marks_are_still_glosses() -> None:
+    from pipeline.layout.glosses import strip_glosses
+
+    assert strip_glosses("中國統計(ji)開放日，機會(hui)參加")[0] == "中國統計開放日，機會參加"
+    # not pinyin, or not between two Han characters: kept
+    assert strip_glosses("資料(pc)份，登录(app)进行，第(a)项，下载(ios)")[0] == "資料(pc)份，登录(app)进行，第(a)项，下载(ios)"

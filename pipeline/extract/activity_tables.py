@@ -18,6 +18,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.lines import cell_spans, is_table_row
 from pipeline.extract.outline import PAGE_NUMBER
 from pipeline.extract.source import Source
 from pipeline.model import Found
@@ -42,11 +43,6 @@ class TableRow:
     fields: dict[str, str]
 
 
-def _is_row(t: str) -> bool:
-    """A line of a table printed one row per line: cells split by tabs or by ``|`` (twice or more)."""
-    return "\t" in t or t.count("|") >= 2
-
-
 PUNCT = re.compile(r"[\s\"“”‘’'《》〈〉()（）【】〔〕,，、。.;；:：!！?？·•…\-—]")
 
 
@@ -63,22 +59,6 @@ def restates(title: str, rows: list[str]) -> bool:
         if sm.real_quick_ratio() >= 0.75 and sm.quick_ratio() >= 0.75 and sm.ratio() >= 0.75:
             return True
     return False
-
-
-def _cells(src: Source, s: int, e: int) -> list[tuple[int, int]]:
-    """(start, end) of every cell of a line (split by tabs, else by ``|``), trimmed; empty cells kept."""
-    out = []
-    pos = s
-    t = src.norm[s:e]
-    for part in t.split("\t" if "\t" in t or not _is_row(t) else "|"):
-        a, b = pos, pos + len(part)
-        while a < b and src.text[a] in " \u3000\r":
-            a += 1
-        while b > a and src.text[b - 1] in " \u3000\r":
-            b -= 1
-        out.append((a, b))
-        pos += len(part) + 1
-    return out
 
 
 _TITLE_RANK = ("名称", "主题", "项目", "活动内容", "内容", "活动")
@@ -121,7 +101,7 @@ def _tab_rows(src: Source, lines: list[tuple[int, int]]) -> list[TableRow]:
     i = 0
     while i < len(lines):
         s, e = lines[i]
-        roles = _header_roles(src, _cells(src, s, e)) if _is_row(src.norm[s:e]) else None
+        roles = _header_roles(src, cell_spans(src, s, e)) if is_table_row(src.norm[s:e]) else None
         if roles is None:
             i += 1
             continue
@@ -137,7 +117,7 @@ Row = list[list[Span]]
 def _read_table(src: Source, lines: list[tuple[int, int]], head: int, roles: dict[int, str],
                 out: list[TableRow]) -> int:
     """Rows after the header at ``head`` → candidates; returns the first line after the table."""
-    width = len(_cells(src, *lines[head]))
+    width = len(cell_spans(src, *lines[head]))
     named = sorted(roles)
     seq = next((i for i, r in roles.items() if r == "seq"), None)
     rows: list[Row] = []
@@ -148,14 +128,14 @@ def _read_table(src: Source, lines: list[tuple[int, int]], head: int, roles: dic
         if not t.strip() or PAGE_NUMBER.match(t):
             i += 1
             continue
-        if not _is_row(t):
+        if not is_table_row(t):
             nxt = next((j for j in range(i + 1, min(i + 4, len(lines)))
                         if src.norm[lines[j][0]:lines[j][1]].strip()), None)
-            if nxt is not None and _is_row(src.norm[lines[nxt][0]:lines[nxt][1]]):
+            if nxt is not None and is_table_row(src.norm[lines[nxt][0]:lines[nxt][1]]):
                 i += 1  # a running head or title between table pages
                 continue
             break
-        cells = _cells(src, s, e)
+        cells = cell_spans(src, s, e)
         if _header_roles(src, cells) is not None:
             i += 1  # the header repeated on the next page
             continue
@@ -225,7 +205,7 @@ def _cell_stream(src: Source, lines: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     for s, e in lines:
         t = src.text[s:e]
-        if _is_row(src.norm[s:e]):
+        if is_table_row(src.norm[s:e]):
             out.append((0, 0))  # a tabbed row belongs to the other reader
             continue
         a, b = s, e

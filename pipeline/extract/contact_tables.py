@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.contact_patterns import EMAIL, PHONE, is_person
+from pipeline.extract.lines import cell_spans
 from pipeline.extract.source import Source
 from pipeline.model import Contact, Found
 
@@ -39,7 +40,7 @@ def table_contacts(src: Source) -> tuple[list[Contact], list[Span]]:
         spans.append(lines[i])
         i += 1
         while i < len(lines) and "\t" in src.text[lines[i][0]:lines[i][1]]:
-            c = _row(src, _cells(src, *lines[i]), roles)
+            c = _row(src, cell_spans(src, *lines[i]), roles)
             if c is not None:
                 contacts.append(c)
             spans.append(lines[i])
@@ -47,26 +48,12 @@ def table_contacts(src: Source) -> tuple[list[Contact], list[Span]]:
     return contacts, spans
 
 
-def _cells(src: Source, s: int, e: int) -> list[Span]:
-    out = []
-    pos = s
-    for part in src.text[s:e].split("\t"):
-        a, b = pos, pos + len(part)
-        while a < b and src.norm[a] in " \r":
-            a += 1
-        while b > a and src.norm[b - 1] in " \r":
-            b -= 1
-        out.append((a, b))
-        pos += len(part) + 1
-    return out
-
-
 def _header(src: Source, s: int, e: int) -> dict[int, str] | None:
     """Column index → role for a contact-table header (a name and a phone column), else None."""
     if "\t" not in src.text[s:e]:
         return None
     roles: dict[int, str] = {}
-    for idx, (a, b) in enumerate(_cells(src, s, e)):
+    for idx, (a, b) in enumerate(cell_spans(src, s, e)):
         t = re.sub(r"\s", "", src.norm[a:b])
         if not t or len(t) > 8:
             continue

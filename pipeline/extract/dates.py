@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "0": 0, "一": 1, "二": 2, "两": 2, "三": 3,
@@ -156,6 +157,15 @@ def _run_ref(m: re.Match[str]) -> DayRef | None:
     reads = {(int(md[:k]), int(md[k:])) for k in (1, 2)
              if 1 <= len(md) - k <= 2 and make_date(year, int(md[:k]), int(md[k:])) is not None}
     return DayRef(year, *reads.pop()) if len(reads) == 1 else None
+
+
+def run_dates(s: str) -> Iterator[tuple[int, int, DayRef]]:
+    """(start, end, date) of every full date whose 年/月 were lost ("20241126日", "2025年731日")
+    that reads one way only."""
+    for m in _RUN_DATE.finditer(s):
+        ref = _run_ref(m)
+        if ref is not None:
+            yield m.start(), m.end(), ref
 
 
 def find_day_ranges(s: str, lo: int = 0, hi: int | None = None) -> list[DayRange]:

@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from pipeline.extract.dates import FULL_DATE, MONTH_DAY, NUM, YEAR, cn_int, make_date, resolve_year
+from pipeline.extract.dates import FULL_DATE, MONTH_DAY, NUM, YEAR, cn_int, make_date, resolve_year, run_dates
 from pipeline.extract.source import Source
 from pipeline.model import Deadline, Found, Record
 
@@ -71,9 +71,6 @@ _CLAUSE_END = "。；;\n"
 _DESTINATION = re.compile(r"^(?:至|到|给|向)|(?:办公室|办|局|委|中心|组|科|处|部|室|邮箱|平台|系统)(?:\([^)]*\))?$")
 _SUBJECT = re.compile(r"^(?:请|由|各[^，,。]{0,12}?(?:单位|部门|地区|乡镇|街道|县|区|市|镇|处室)[、，,]?)+")
 _MARKER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.])[ \t]*")
-COMPACT_DATE = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])[ \t]*日")
-"""``20241125日``: a date whose 年 and 月 were lost in extraction.  Eight digits before 日
-have one reading (YYYY MM DD); shorter runs (``2024116日``: 1月16日 or 11月6日) are left alone."""
 _PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*年")
 _PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
 
@@ -125,9 +122,9 @@ def _dates(norm: str) -> list[tuple[int, int, int | None, int, int]]:
     """(start, end, year or None, month, day) of every date, full dates first claiming their span."""
     out: list[tuple[int, int, int | None, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for mt in COMPACT_DATE.finditer(norm):
-        out.append((mt.start(), mt.end(), int(mt["y"]), int(mt["m"]), int(mt["d"])))
-        taken.append((mt.start(), mt.end()))
+    for a, b, ref in run_dates(norm):  # "20241125日": 年 and 月 lost in extraction
+        out.append((a, b, ref.year, ref.month, ref.day))
+        taken.append((a, b))
     for mt in FULL_DATE.finditer(norm):
         y, mo, d = cn_int(mt["y"]), cn_int(mt["m"]), cn_int(mt["d"])
         if y and mo and d:

@@ -168,7 +168,7 @@ def _glued(src: Source, start: int, end: int) -> Found[str] | None:
 
 
 # a saved page's list bullet in front of the 主送 line ("  • 各区(县)统计局:")
-_BULLETED_TO = re.compile(r"[•●▪◦∙]\s*(?=各)")
+_BULLETED_TO = re.compile(r"[•●▪◦∙·・]\s*(?=各)")
 
 
 def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str = "") -> Found[str] | None:

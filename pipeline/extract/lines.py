@@ -44,6 +44,29 @@ def nonblank_lines(src: Source) -> list[Line]:
     return out
 
 
+def is_table_row(t: str) -> bool:
+    """A line of a table printed one row per line: cells split by tabs or by ``|`` (twice or more)."""
+    return "\t" in t or t.count("|") >= 2
+
+
+def cell_spans(src: Source, s: int, e: int) -> list[tuple[int, int]]:
+    """(start, end) of every cell of the row ``src.norm[s:e]`` (split by tabs, else by ``|``),
+    trimmed of blanks; empty cells kept, so column indexes line up with the header's."""
+    t = src.norm[s:e]
+    sep = "|" if "\t" not in t and t.count("|") >= 2 else "\t"
+    out = []
+    pos = s
+    for part in t.split(sep):
+        a, b = pos, pos + len(part)
+        while a < b and src.norm[a] in " \u3000\r":
+            a += 1
+        while b > a and src.norm[b - 1] in " \u3000\r":
+            b -= 1
+        out.append((a, b))
+        pos += len(part) + 1
+    return out
+
+
 def squash(s: str) -> str:
     return _WS.sub("", s)
 

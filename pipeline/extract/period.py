@@ -41,7 +41,7 @@ from pipeline.extract.event import (
     find_mentions,
     in_book_title,
 )
-from pipeline.extract.lines import Line, nonblank_lines, squash
+from pipeline.extract.lines import Line, cell_spans, nonblank_lines, squash
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
@@ -145,27 +145,19 @@ def _date_cell(src: Source, rec: Record, s: int, e: int) -> tuple[DayRange, tupl
     return (rs[0], d) if d else None
 
 
-def _tab_cells(src: Source, ln: Line) -> list[tuple[int, int]]:
-    out, pos = [], ln.start
-    for part in src.norm[ln.start:ln.end].split("\t"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
-
-
 def _column(src: Source, rec: Record, lines: list[Line]) -> list[tuple[DayRange, tuple[dt.date, dt.date]]]:
     """The date cells of an activity table's 时间 column: a tabbed header row and rows, or a
     table flattened one cell per line (the cells after a 活动时间 header cell)."""
     for i, ln in enumerate(lines):
         if "\t" in ln.norm:
-            heads = [k for k, (a, b) in enumerate(_tab_cells(src, ln)) if _TIME_COLUMN.match(squash(src.norm[a:b]))]
+            heads = [k for k, (a, b) in enumerate(cell_spans(src, ln.start, ln.end)) if _TIME_COLUMN.match(squash(src.norm[a:b]))]
             if not heads:
                 continue
             cells = []
             for row in lines[i + 1:]:
                 if "\t" not in row.norm:
                     break
-                cells += _tab_cells(src, row)[heads[0]:heads[0] + 1]
+                cells += cell_spans(src, row.start, row.end)[heads[0]:heads[0] + 1]
         elif _TIME_COLUMN.match(ln.sq.strip("|｜")):
             cells = [(c.start, c.end) for c in lines[i + 1:i + 150]]
         else:

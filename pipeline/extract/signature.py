@@ -39,7 +39,11 @@ from pipeline.extract.source import Source
 from pipeline.extract.title import TITLE_END, is_body, title_like
 from pipeline.model import Found, Record
 
-_DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{FULL_DATE.pattern})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
+# a seal stamped over the date hides its last character in a scan ("2023年7月29"): on a line of its
+# own below the organ the date is still unmistakable
+_LAX_DATE = FULL_DATE.pattern.removesuffix("[日号]") + "(?:[日号])?"
+_DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{_LAX_DATE})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
+_LAX_DATE_END = re.compile(rf"{_LAX_DATE}\s*$", re.M)
 _ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
 # a copy that lost its line breaks ends "…及时报送。XX省XX厅2023年9月10日。": the organ is the run after the last stop
 _GLUED_SIGNATURE = re.compile(
@@ -80,7 +84,7 @@ _PLACE_HINT = re.compile(r"^(?:中共|国家|中国)|[省市县区州盟旗镇�
 
 
 def _date_found(src: Source, start: int, end: int, method: str) -> Found[dt.date] | None:
-    m = FULL_DATE.search(src.norm, start, end)
+    m = FULL_DATE.search(src.norm, start, end) or _LAX_DATE_END.search(src.norm, start, end)
     if not m:
         return None
     d = make_date(cn_int(m["y"]), cn_int(m["m"]), cn_int(m["d"]))

@@ -49,7 +49,7 @@ TITLE_END = re.compile(
     r"(?:通知|方案|总结|公告|通告|意见|报告|函|通报|请示|计划|计划表|安排|决定|办法|要点|纪要|公示|批复|"
     r"汇报|综述|情况|倡议书|简报|细则|规划|公开信|启事|预告|答复|通知书)$"
 )
-_TITLE_LABEL = re.compile(r"^[|\s]*[•●▪◆■]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s)[\s|]*")
+_TITLE_LABEL = re.compile(r"^[|\s]*[•●▪◆■·・]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s|(?=关于))[\s|]*")
 # the next key of a metadata grid printed on the same line ("名称: X 文号: Y", "标 题: | X | |")
 # (or the 主送 list a flattened copy printed on the title's line: "…的通知 各乡镇人民政府：")
 _NEXT_KEY = re.compile(
@@ -57,9 +57,11 @@ _NEXT_KEY = re.compile(
     r"\s*(?=(?:文\s*号|发文字号|索引号|发布(?:时间|日期|机构)|成文日期|生成日期|来源|浏览(?:次数|量)?)\s*[:：])"
 )
 # a labelled field of a page's metadata or an e-paper reader ("报纸名称:…", "版面:…", "栏目：…"): never a title
-_FIELD = re.compile(rf"^[{CJK}]{{0,6}}(?:名称|标题|栏目|版面|版次|分类|作者|编辑|来源|出处|期号|刊名)\s*[:：]")
+_FIELD = re.compile(rf"^[{CJK}]{{0,6}}(?:名称|标题|栏目|版面|版次|分类|作者|编辑|来源|出处|期号|刊名|"
+                    rf"索引号|发布机构|公开方式|公开时限|效力状态|有效性|主题词)\s*[:：]")
 # an item of a metadata list ("• 索引号 …", "• 公开目录 …"): never a title
-_BULLET = re.compile(r"^[•●▪◆■□]")
+# OCR reads a web list's • as a middle dot; a dot opening a wrapped "5\n·15政务公开日" line is no bullet
+_BULLET = re.compile(r"^(?:[•●▪◆■□]|[·・∙](?=\s|[^\d\s]{1,8}\s*[:：]|[^\d\s]{2,6}(?:\s|$)))")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|联系人|联系电话|电话|[(（]?[一二三四五六七八九十]+[、)）]|\d+[.、．]|各)")
 GREETING = re.compile(r"尊敬|朋友|同志们|您好|亲爱")
 DATE_LINE = re.compile(rf"[(（]?{FULL_DATE.pattern}[)）]?")
@@ -129,7 +131,9 @@ def _labelled(lines: list[Line]) -> TitleAt | None:
         if len(value) <= 8:
             continue
         for k in range(i + 1, min(i + 10, len(lines))):  # the page prints the title again as a line
-            if lines[k].sq == value:
+            # (the cell may have wrapped in a scan: the full line starts with the cell's first line)
+            if lines[k].sq == value or (lines[k].sq.startswith(value) and title_like(lines[k].sq)
+                                        and TITLE_END.search(lines[k].sq)):
                 return TitleAt(k, k, "title.label")
         return TitleAt(i, i, "title.label", start, end)
     return None

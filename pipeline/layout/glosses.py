@@ -18,8 +18,11 @@ from typing import Any
 
 from pipeline.model import Found, Record
 
+_TONED = r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*"
+# OCR drops tone marks ("統計(ji)開放日"): a bare syllable counts between two Han characters only
+_SYLLABLE = r"(?:[bpmfdtnlgkhjqxywr]|[zcs]h?)?[iuü]?(?:[aeo]|[aeo]?[iuo]|[iuü])(?:ng?|r)?"
 PINYIN_GLOSS = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+    rf"(?<=[\u3400-\u9fff])[(（](?:{_TONED}|(?=[a-zü]{{2}}){_SYLLABLE}(?=[)）][\u3400-\u9fff]))[)）]")
 
 #: (offset in the gloss-free text right after the glossed character, the gloss as printed)
 Gloss = tuple[int, str]

@@ -345,3 +345,16 @@ def test_township_heading_its_own_announcement_is_the_issuer(title: str, issuer:
 def test_township_heading_a_news_report_is_only_where_it_happened() -> None:
     rec = run("长兴镇开展“政府开放日”活动\n\n5月20日，长兴镇举办了政府开放日活动，接待群众30余人次。\n")
     assert v(rec.issuer) is None
+
+
+def test_signature_date_whose_last_character_a_seal_hid() -> None:
+    text = ("关于报送活动信息的通知\n各乡镇人民政府：\n请于8月30日前报送活动信息。\n"
+            "兰陵县政务公开办公室\n2023年7月29\n")
+    rec = run(text)
+    assert v(rec.issuer) == "兰陵县政务公开办公室"
+    assert v(rec.issue_date) == dt.date(2023, 7, 29)
+
+
+def test_a_date_without_its_day_character_inside_a_sentence_is_no_signature() -> None:
+    rec = run("关于报送活动信息的通知\n各单位：\n本次活动定于2023年7月29开展，请做好准备。\n")
+    assert v(rec.issue_date) is None

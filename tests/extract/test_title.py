@@ -91,3 +91,29 @@ def test_news_headline_above_a_bare_byline() -> None:
     text = ("第九届“中国统计开放日”现场宣传活动成功举办\n\n草原\n\n"
             "按照国家统计局的通知精神，9月20日上午，省统计局在广场举办了现场宣传活动，吸引市民500余人次。\n")
     assert v(run(text).title) == "第九届“中国统计开放日”现场宣传活动成功举办"
+
+
+def test_ocr_middle_dot_bullets_of_a_metadata_list_are_not_the_title() -> None:
+    text = ("·索引号:006997710/2019-00491文号:\n·发布机构:某市统计局生成日期:2016-09-14\n主题分类:主题词:\n"
+            "关于开展第七届“中国统计开放日”\n活动的通知\n·来源:某市统计局\n·各区(县)统计局:\n国家统计局决定举办开放日活动。\n")
+    rec = run(text)
+    assert v(rec.title) == "关于开展第七届“中国统计开放日”活动的通知"
+    assert v(rec.recipients) == "各区(县)统计局"
+
+
+def test_title_cell_wrapped_in_a_scan_is_read_from_the_full_line_below() -> None:
+    text = ("·标 题:某某新能源产业招商服务有限公\n司2024年“政府开放日”活动开展情况的\n报告\n·效力状态:有效\n"
+            "某某新能源产业招商服务有限公司2024年“政府开放日”活动开展情况的报告\n为推进政务公开，公司举办了开放日活动。\n")
+    assert v(run(text).title) == "某某新能源产业招商服务有限公司2024年“政府开放日”活动开展情况的报告"
+
+
+def test_name_cell_glued_to_its_value_by_ocr() -> None:
+    text = ("·公开方式 主动公开\n名称关于报送“政府开放日”组织开展信息\n的通知\n"
+            "关于报送“政府开放日”组织开展信息的通知\n各乡镇人民政府：\n为推进政务公开，现通知如下。\n")
+    assert v(run(text).title) == "关于报送“政府开放日”组织开展信息的通知"
+
+
+def test_wrapped_title_line_opening_with_the_dot_of_5_15_is_not_a_bullet() -> None:
+    text = ("喀左县人民政府办公室关于组织开展第十二届“5\n·15 政务公开日”活动的通知\n"
+            "各乡镇、街、区，县政府各部门：\n为推进政务公开，现将有关事项通知如下：\n")
+    assert v(run(text).title) == "喀左县人民政府办公室关于组织开展第十二届“5·15政务公开日”活动的通知"
