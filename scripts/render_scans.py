@@ -184,10 +184,12 @@ def parse(text: str, look: str) -> Parsed:
         mark, fields = _telegram_header(lines[:title_at])
         leftover = []
     elif look == "redhead" and title_at > 0:
-        mark = lines[0]
+        # the red banner is an organ's name, never a paragraph of a copy that has no banner
+        has_mark = len(lines[0]) <= 30 and not re.search(r"[，。,;；]", lines[0])
+        mark = lines[0] if has_mark else ""
         at = next((k for k in range(1, title_at) if DOC_NUMBER.search(lines[k])), None)
         docno = _norm_docno(DOC_NUMBER.search(lines[at]).group(0)) if at is not None else ""  # type: ignore[union-attr]
-        leftover = [ln for k, ln in enumerate(lines[:title_at]) if k != 0 and k != at]
+        leftover = [ln for k, ln in enumerate(lines[:title_at]) if not (k == 0 and has_mark) and k != at]
     body = lines[title_at:]
     # the signature: the last "organ / date" pair before the attachments
     sign_at = -1

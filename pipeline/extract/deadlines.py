@@ -46,7 +46,8 @@ SUBMIT = re.compile(  # 网上报名 is not 上报; 报名回执 / 报名表 nam
     r"(?<![网线])上报|报送|报至|报给|报名(?!表|回执|材料|信息|单|方式|电话|地点|条件|对象|人员|二维码|链接|入口)|提交|递交|发送|反馈|备案|报备|寄送|寄至|送达|送至|交至|上传|填报|申报|"
     r"发至|传至|传真至|发邮件|发到|录入|登记|推荐|汇总至|报告|提出(?=[^，,。；;]{0,8}(?:意见|建议))"
 )
-_SHORT_VERB = re.compile(r"[，,\s]*(?:(?:将|把)[^，,。；;]{0,30}?)?(?P<v>报|交|送|发)(?![道纸刊社到名])")
+# (a parenthetical aside in the object, masked to \0 beforehand, counts as one character)
+_SHORT_VERB = re.compile(r"[，,\s]*(?:(?:将|把)(?:\0+|[^，,。；;\0]){0,30}?)?(?P<v>报|交|送|发)(?![道纸刊社到名])")
 CUTOFF = re.compile(r"截止|截至|截止到|截止于")
 REG_RANGE = re.compile(
     r"(?P<what>报名|报送|申报|征集|征求|提交|预约|反馈)[^。；;\n]{0,6}?(?:时间|日期)[ \t]*(?:为|是|:|：)?[ \t]*"
@@ -71,6 +72,8 @@ _CLAUSE_END = "。；;\n"
 _DESTINATION = re.compile(r"^(?:至|到|给|向)|(?:办公室|办|局|委|中心|组|科|处|部|室|邮箱|平台|系统)(?:\([^)]*\))?$")
 _SUBJECT = re.compile(r"^(?:请|由|各[^，,。]{0,12}?(?:单位|部门|地区|乡镇|街道|县|区|市|镇|处室)[、，,]?)+")
 _MARKER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.])[ \t]*")
+# "于8月30前报送": a deadline whose 日 was lost (web copy, OCR) — read only right before 前
+_DAYLESS_BEFORE = re.compile(r"(?<!\d)(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})(?=[ \t]*(?:前|之前|以前))")
 _PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*年")
 _PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
 
@@ -130,11 +133,11 @@ def _dates(norm: str) -> list[tuple[int, int, int | None, int, int]]:
         if y and mo and d:
             out.append((mt.start(), mt.end(), y, mo, d))
             taken.append((mt.start(), mt.end()))
-    for mt in MONTH_DAY.finditer(norm):
+    for mt in [*MONTH_DAY.finditer(norm), *_DAYLESS_BEFORE.finditer(norm)]:
         if any(a <= mt.start() < b for a, b in taken):
             continue
         mo, d = cn_int(mt["m"]), cn_int(mt["d"])
-        if mo and d and 1 <= mo <= 12:
+        if mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
             out.append((mt.start(), mt.end(), None, mo, d))
     out.sort()
     return out
@@ -228,8 +231,10 @@ def _as_deadline(src: Source, ds: int, de: int, month: int, day: int) -> _Hit | 
         return None
     if not tail["before"] and not LATEST.search(before_txt):
         return None
-    verb = SUBMIT.search(after[:50])
-    short = _SHORT_VERB.match(after)
+    # "将活动信息(包括方案、图文资料、总结)通过协同办公系统报…": the aside is not part of the search
+    masked = _PAREN.sub(lambda m: "\0" * len(m.group()), after)
+    verb = SUBMIT.search(masked[:50])
+    short = _SHORT_VERB.match(masked)
     if verb is None and short is None:
         lab = _LABEL_BEFORE.search(before_txt)
         if lab is None:

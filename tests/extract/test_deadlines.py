@@ -256,3 +256,18 @@ def test_compact_date_that_lost_year_and_month_marks() -> None:
 ])
 def test_compact_digits_without_one_reading_are_not_dates(text: str) -> None:
     assert _run(text, year=2023).deadlines == []
+
+
+def test_deadline_whose_day_character_was_lost() -> None:
+    rec = _run("请各单位按照通知要求尽快组织实施，并于8月30前将活动信息报县政务公开办公室。", dt.date(2023, 7, 29))
+    assert _dates(rec) == [("2023-08-30", None)]
+
+
+def test_parenthetical_aside_between_object_and_verb() -> None:
+    text = ("请于8月30日前将活动组织开展信息(包括活动方案、图文资料、开展情况成效总结)"
+            "通过协同办公系统报县政务公开办公室。")
+    assert _dates(_run(text, dt.date(2023, 7, 29))) == [("2023-08-30", None)]
+
+
+def test_a_month_day_run_without_before_is_no_deadline() -> None:
+    assert _dates(_run("活动于8月30在广场举行，共接待群众100人次。", dt.date(2023, 7, 29))) == []
