@@ -176,8 +176,10 @@ def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str =
     while i < len(lines) and skipped < 4:
         ln = lines[i]
         # a web page prints the title twice (page heading, then the document's own line)
+        # (a scan splits a page's info line: "…浏览次数：字\n体:[]" leaves a scrap)
         if ((is_meta(ln) and not _BULLETED_TO.match(ln.norm)) or DATE_LINE.fullmatch(ln.sq)
-                or ln.sq.startswith(("(此件", "（此件")) or (title_sq and ln.sq == title_sq)):
+                or ln.sq.startswith(("(此件", "（此件")) or (title_sq and ln.sq == title_sq)
+                or (len(ln.sq) <= 5 and ln.sq[-1] not in ":：")):
             i, skipped = i + 1, skipped + 1
             continue
         break

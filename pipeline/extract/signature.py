@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from pipeline.extract.dates import FULL_DATE, cn_int, make_date
-from pipeline.extract.event import FIVE15
+from pipeline.extract.event import FIVE15, squashed
 from pipeline.extract.kind import kind_of
 from pipeline.extract.lines import CJK, Line, is_organ, nonblank_lines, squash
 from pipeline.extract.source import Source
@@ -195,13 +196,16 @@ def _title_organ(src: Source, rec: Record) -> Found[str] | None:
     s, e = rec.title.start, rec.title.end
     tag = _COLUMN_TAG.match(src.norm, s, e)  # "【活动公告】虎山乡…": the site's column, not the organ
     s = tag.end() if tag else s
-    about = src.norm.find("关于", s, e)
-    limit = e if about < 0 else about + 2
+    # matched without line breaks: a scanned title wraps anywhere, even inside 关于 ("…办公室关\n于印发…")
+    sq, idx = squashed(src.norm)
+    a, b = bisect_left(idx, s), bisect_left(idx, e)
+    about = sq.find("关于", a, b)
+    limit = b if about < 0 else about + 2
     best: int | None = None
-    for cut in _TITLE_CUT.finditer(src.norm, s, limit):
-        head = squash(src.norm[s:cut.start()])
-        if cut.start() > s and (is_organ(head) or (_TOWNSHIP.fullmatch(head) and _issues(src, rec))):
-            best = cut.start()
+    for cut in _TITLE_CUT.finditer(sq, a, limit):
+        head = sq[a:cut.start()]
+        if cut.start() > a and (is_organ(head) or (_TOWNSHIP.fullmatch(head) and _issues(src, rec))):
+            best = idx[cut.start() - 1] + 1
     return None if best is None else src.found(s, best, "issuer.title", squash_space=True)
 
 

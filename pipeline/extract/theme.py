@@ -89,7 +89,7 @@ def _one_of_list(src: Source, start: int, end: int) -> tuple[int, int]:
 
 
 def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False,
-           longest: int = 80) -> Found[str] | None:
+           longest: int = 80, squash: bool = False) -> Found[str] | None:
     """Cut an open-ended window to the quoted phrase or first sentence; drop wrapping quotes and 。."""
     norm = src.norm
     while start < end and norm[start] in " \t:：":
@@ -112,7 +112,7 @@ def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False
             end -= 1
     if _is_event_name(norm, start, end):
         return None
-    f = src.found(start, end, method)
+    f = src.found(start, end, method, squash_space=squash)
     if f is None or not 4 <= len(f.value) <= longest:
         return None
     return f
@@ -145,9 +145,26 @@ def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
                 return inner
             lead = _LEAD.match(nxt.norm)
             start = nxt.start + (lead.end() if lead else 0)
+            end = _wrapped_end(lines, i + 1)
             # the section's paragraph is the theme, however long (a plan that names no slogan)
-            return _clean(src, start, nxt.end, "theme.section", longest=_SECTION_LONGEST)
+            return _clean(src, start, end, "theme.section", longest=_SECTION_LONGEST,
+                          bounded=end > nxt.end, squash=end > nxt.end)
     return None
+
+
+_OPEN_END = re.compile(r"[^。！？；;!?.”」』]$")
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．])")
+
+
+def _wrapped_end(lines: list[Line], k: int) -> int:
+    """End of the paragraph starting at ``lines[k]`` when a scan wrapped it and the re-flow missed
+    it: a line that ends mid-sentence continues on the next, short line that ends the sentence."""
+    end = lines[k].end
+    for j in range(k + 1, min(k + 3, len(lines))):
+        if not _OPEN_END.search(lines[j - 1].sq) or _NUMBERED.match(lines[j].norm) or len(lines[j].sq) > 40:
+            break
+        end = lines[j].end
+    return end
 
 
 def _in_paragraph(src: Source, ln: Line) -> Found[str] | None:

@@ -196,6 +196,15 @@ def _scan(lines: list[Line]) -> TitleAt | None:
             if last == i and "关于" not in sq and not TITLE_END.search(_SITE_SUFFIX.sub("", ln.norm).strip()):
                 continue  # an event-named line that never reaches a title word is no title
         first = i
+        if "关于" not in sq:  # "XX办公室关\n于印发《…公开\n条例…》的通知": a long title wrapped inside 关于
+            acc = sq
+            for k in range(i - 1, max(-1, i - 3), -1):
+                if is_meta(top[k]) or not _join_ok(top[k]) or len(top[k].sq) < 10:
+                    break
+                acc = top[k].sq + acc
+                if "关于" in acc:
+                    first = k
+                    break
         # "XX人民政府办公室\n关于…", "XX管理处\n2021年…方案": the organ heading the title on its own
         # line(s) (joint issuers: two) above a title that starts without one
         while _HEADLESS.match(sq) and first > 0 and i - first < 2:

@@ -395,3 +395,10 @@ def test_recipients_behind_a_saved_pages_list_bullet() -> None:
             "  • 来源:某市统计局\n  • 发布机构:某市统计局\n  • 各区(县)统计局:\n\n    国家统计局决定，于9月20日举办开放日活动。\n")
     rec = run(text)
     assert rec.recipients is not None and rec.recipients.value == "各区(县)统计局"
+
+
+def test_recipients_below_a_scrap_of_a_split_info_line() -> None:
+    text = ("宁国市人民政府办公室关于开展“政府开放日”活动的通知\n发布时间：2019-08-05 来源:市政府办 浏览次数：字\n"
+            "体:[]\n各乡、镇人民政府、街道办事处，市政府各部门：\n为深入推进政务公开，现通知如下：\n")
+    rec = run(text)
+    assert rec.recipients is not None and rec.recipients.value == "各乡、镇人民政府、街道办事处，市政府各部门"

@@ -358,3 +358,9 @@ def test_signature_date_whose_last_character_a_seal_hid() -> None:
 def test_a_date_without_its_day_character_inside_a_sentence_is_no_signature() -> None:
     rec = run("关于报送活动信息的通知\n各单位：\n本次活动定于2023年7月29开展，请做好准备。\n")
     assert v(rec.issue_date) is None
+
+
+def test_organ_heading_a_title_wrapped_inside_guanyu() -> None:
+    text = ("呼和浩特市政府信息公开工作领导小组办公室关\n于印发《宣传工作方案》的通知\n各旗、县、区：\n"
+            "现将方案印发给你们，请认真贯彻落实。\n")
+    assert v(run(text).issuer) == "呼和浩特市政府信息公开工作领导小组办公室"

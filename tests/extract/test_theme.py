@@ -18,7 +18,8 @@ def run(text: str) -> str | None:
     theme.fill(src, rec)
     if rec.theme is None:
         return None
-    assert src.text[rec.theme.start:rec.theme.end] == rec.theme.value
+    # as printed, but for the line breaks of a paragraph a scan wrapped
+    assert "".join(src.text[rec.theme.start:rec.theme.end].split()) == "".join(rec.theme.value.split())
     return rec.theme.value
 
 
@@ -147,3 +148,13 @@ def test_theme_stated_as_core_theme_or_fixed_after_the_main_content() -> None:
     assert run("本次活动以“诚实诚信守初心、依法统计担使命”为核心主题，由市统计局牵头。") == "诚实诚信守初心、依法统计担使命"
     text = "一、活动主题今年是普查年份，本届开放日以宣传农业普查为主要内容，主题定为“农业普查福到农家”。二、活动时间9月20日。"
     assert run(text) == "农业普查福到农家"
+
+
+def test_section_theme_wrapped_by_a_scan_is_joined() -> None:
+    text = "一、活动主题\n优化政策服务，打造一流营商环境，助力辽宁全面振兴新突破\n三年行动。\n二、活动时间\n2023年5月10日。\n"
+    assert run(text) == "优化政策服务，打造一流营商环境，助力辽宁全面振兴新突破三年行动"
+
+
+def test_section_theme_followed_by_a_numbered_line_is_not_joined() -> None:
+    text = "一、活动主题\n深化政务公开 助力营商环境\n（一）宣传政策\n二、活动时间\n2023年5月10日。\n"
+    assert run(text) == "深化政务公开 助力营商环境"

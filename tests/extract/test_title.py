@@ -117,3 +117,10 @@ def test_wrapped_title_line_opening_with_the_dot_of_5_15_is_not_a_bullet() -> No
     text = ("喀左县人民政府办公室关于组织开展第十二届“5\n·15 政务公开日”活动的通知\n"
             "各乡镇、街、区，县政府各部门：\n为推进政务公开，现将有关事项通知如下：\n")
     assert v(run(text).title) == "喀左县人民政府办公室关于组织开展第十二届“5·15政务公开日”活动的通知"
+
+
+def test_long_title_wrapped_inside_guanyu_over_three_lines() -> None:
+    text = ("呼和浩特市政府信息公开工作领导小组办公室关\n于印发《贯彻实施中华人民共和国政府信息公开\n"
+            "条例宣传工作方案》的通知\n各旗、县、区政府信息公开领导小组办公室：\n现将方案印发给你们，请认真贯彻落实。\n")
+    assert v(run(text).title) == ("呼和浩特市政府信息公开工作领导小组办公室关于印发《贯彻实施中华人民共和国政府信息公开"
+                                  "条例宣传工作方案》的通知")
