@@ -184,6 +184,29 @@ def _stated_alike(codes: np.ndarray, i: int, others: np.ndarray) -> np.ndarray:
     return np.all((theirs == mine) | (theirs < 0) | (mine < 0), axis=1)
 
 
+def _partitions(codes: np.ndarray, bucket: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The bucket split by the identifier every member states (the most varied such one):
+    members that state different values never join, so only pairs inside a part are tried.
+
+    A bucket of one county's template notices over twenty years, or of many counties'
+    copies of one template, would otherwise cost a numpy call per member per band.
+    """
+    rows = codes[list(bucket)]
+    best: tuple[int, int] | None = None
+    for f in range(rows.shape[1]):
+        col = rows[:, f]
+        if (col >= 0).all():
+            k = len(np.unique(col))
+            if k > 1 and (best is None or k > best[1]):
+                best = (f, k)
+    if best is None:
+        return [bucket]
+    parts: dict[int, list[int]] = defaultdict(list)
+    for member, value in zip(bucket, rows[:, best[0]].tolist()):
+        parts[value].append(member)
+    return [tuple(p) for p in parts.values() if len(p) > 1]
+
+
 def _buckets(n: int, sets: _Shingles) -> Iterable[tuple[int, ...]]:
     """Groups of documents sharing one band of their MinHash signature (LSH candidates).
 
@@ -225,9 +248,9 @@ def group(rows: Sequence[dict[str, Any]]) -> list[list[int]]:
                 uf.union(i, j)
     seen: set[int] = set()  # a pair shares up to BANDS buckets: decide it once
     codes = _identity_codes(uf.ident)
-    for bucket in _buckets(n, sets):
-        ids = np.asarray(bucket)
-        for x, i in enumerate(bucket[:-1]):
+    for part in (p for bucket in _buckets(n, sets) for p in _partitions(codes, bucket)):
+        ids = np.asarray(part)
+        for x, i in enumerate(part[:-1]):
             for j in ids[x + 1:][_stated_alike(codes, i, ids[x + 1:])].tolist():
                 code = i * n + j
                 if code in seen:
