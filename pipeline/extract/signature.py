@@ -44,6 +44,7 @@ from pipeline.model import Found, Record
 # own below the organ the date is still unmistakable
 _LAX_DATE = FULL_DATE.pattern.removesuffix("[日号]") + "(?:[日号])?"
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{_LAX_DATE})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
+_PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 _LAX_DATE_END = re.compile(rf"{_LAX_DATE}\s*$", re.M)
 _ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
 # a copy that lost its line breaks ends "…及时报送。XX省XX厅2023年9月10日。": the organ is the run after the last stop
@@ -88,8 +89,21 @@ def _date_found(src: Source, start: int, end: int, method: str) -> Found[dt.date
     m = FULL_DATE.search(src.norm, start, end) or _LAX_DATE_END.search(src.norm, start, end)
     if not m:
         return None
-    d = make_date(cn_int(m["y"]), cn_int(m["m"]), cn_int(m["d"]))
-    return None if d is None else Found(d, m.start(), m.end(), method)
+    year = cn_int(m["y"])
+    if year is not None and year > dt.date.today().year + 1:
+        year = _misread_year(src, year)
+        method += ".year_repaired"
+    d = make_date(year, cn_int(m["m"]), cn_int(m["d"]))
+    return None if d is None else Found(d, m.start(), m.end(), method, confidence=0.6 if "repaired" in method else 1.0)
+
+
+def _misread_year(src: Source, year: int) -> int | None:
+    """A signing year in the future is a misread (a seal over "2022" reads "2082"): the year the
+    document prints elsewhere that differs from it in one digit, or None."""
+    digits = str(year)
+    near = [int(y) for y in _PRINTED_YEAR.findall(src.norm)
+            if sum(a != b for a, b in zip(y, digits)) == 1 and int(y) <= dt.date.today().year + 1]
+    return max(set(near), key=near.count) if near else None
 
 
 def _organ_text(src: Source, start: int, end: int) -> Found[str] | None:
@@ -102,6 +116,14 @@ def _organ_text(src: Source, start: int, end: int) -> Found[str] | None:
         value = "、".join(p for p in re.split(r"\s+", f.value) if p)
         return Found(value, f.start, f.end, f.method)
     return src.found(start, end, "signature.organ", squash_space=True)
+
+
+def _seal_echo(upper: str, lower: str) -> bool:
+    """A seal stamped over the signature is read as a garbled line of its ring text ("国区人民所院"
+    above "望花区人民政府办公室"): a one-character "place" and most characters borrowed from below."""
+    if not re.match(rf"[{CJK}][区县市]", upper):
+        return False
+    return sum(ch in lower for ch in upper) >= 0.5 * len(upper)
 
 
 def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
@@ -121,7 +143,7 @@ def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
         prev = lines[k - 1]
         if len(prev.sq) > 30 or not re.fullmatch(rf"[{CJK}()（）·]+", prev.sq):
             break
-        if not (is_organ(prev.sq) or is_organ(prev.sq + lines[k].sq)):
+        if not (is_organ(prev.sq) or is_organ(prev.sq + lines[k].sq)) or _seal_echo(prev.sq, lines[k].sq):
             break
         k -= 1
         block.insert(0, k)

@@ -364,3 +364,23 @@ def test_organ_heading_a_title_wrapped_inside_guanyu() -> None:
     text = ("呼和浩特市政府信息公开工作领导小组办公室关\n于印发《宣传工作方案》的通知\n各旗、县、区：\n"
             "现将方案印发给你们，请认真贯彻落实。\n")
     assert v(run(text).issuer) == "呼和浩特市政府信息公开工作领导小组办公室"
+
+
+def test_seal_ring_text_read_above_the_signature_is_not_a_joint_issuer() -> None:
+    text = ("关于印发2022年望花区“5·15政务公开日”活动方案的通知\n各镇街，区政府各部门：\n现将方案印发给你们，请认真组织实施。\n"
+            "国区人民所院\n望花区人民政府办公室\n2022年5月7日\n")
+    assert v(run(text).issuer) == "望花区人民政府办公室"
+
+
+def test_joint_issuers_one_per_line_are_kept() -> None:
+    text = ("关于开展2022年政务公开日活动的通知\n各乡镇：\n现将有关事项通知如下。\n"
+            "中共喀左县委办公室\n喀左县人民政府办公室\n2022年5月7日\n")
+    assert v(run(text).issuer) == "中共喀左县委办公室、喀左县人民政府办公室"
+
+
+def test_signing_year_misread_under_a_seal_is_repaired_from_the_documents_own_year() -> None:
+    text = ("关于印发2022年望花区“5·15政务公开日”活动方案的通知\n各镇街：\n现将方案印发给你们。\n"
+            "望花区人民政府办公室\n2082年5月7日\n")
+    assert v(run(text).issue_date) == dt.date(2022, 5, 7)
+    text = "关于开展政务公开日活动的通知\n各镇街：\n现将方案印发给你们。\n望花区人民政府办公室\n2082年5月7日\n"
+    assert v(run(text).issue_date) is None  # no year to repair it from: no date rather than a wrong one
