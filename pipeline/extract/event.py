@@ -70,7 +70,8 @@ EVENT_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
                 r"(?:公众|机关|法院|检察|税务|警营|人大|政协|媒体|消防|海关|气象|环保|环境)开放日"), None),
     # a day/week/month the text designates by name ("5月14日至20日定为X宣传周"), or one named after
     # the law it promotes ("《条例》宣传周")
-    (re.compile(rf"(?<=[定设]为)(?![^，。,;；]*?(?:政务公开|政[府务]开放))[{CJK}《》]{{2,16}}?(?:宣传|开放|公开)[日周月]|"
+    (re.compile(rf"(?:(?<=[定设]为)|(?<=[定设]为[“\"「]))(?![^，。,;；]*?(?:政务公开|政[府务]开放))"
+                rf"[{CJK}《》]{{2,16}}?(?:宣传|开放|公开)(?:活动)?[日周月]|"
                 rf"[《〈][^《》〈〉\n]{{1,30}}[》〉](?:学习)?宣传[日周月]"), None),
 ]
 _BOOK = str.maketrans("〈〉", "《》")

@@ -50,6 +50,23 @@ _CUES: dict[str, re.Pattern[str]] = {
     "notice": re.compile(r"通知如下|请各|请于|务必|各单位要|特此通知"),
 }
 
+_NEWS_LEDE = re.compile(
+    r"(?:(?:^|\n)\s*(?:日前|近日|\d{1,2}月\d{1,2}日(?:上午|下午)?)|[，,]\s*\d{1,2}月\d{1,2}日(?:上午|下午)?)[，,]"
+    r"(?P<who>(?![^。\n，,]*?(?:要|将|拟|计划|应|须|需|请))[^。\n，,]{2,30}?)(?:开展|举办|举行|组织开展|召开)(?!的)"
+)
+# news of an event still to come: "记者从通气会上获悉，12月25日，省政府举行首个开放日…"
+_PREVIEW = re.compile(r"获悉|据悉|将于|即将|届时|将在|将要")
+
+
+def _news_lede(norm: str) -> re.Match[str] | None:
+    for m in _NEWS_LEDE.finditer(norm):
+        s = max(norm.rfind(c, 0, m.start()) for c in "。\n") + 1
+        e = min((k for k in (norm.find(c, m.end()) for c in "。\n") if k >= 0), default=len(norm))
+        if not _PREVIEW.search(norm, s, e):
+            return m
+    return None
+"""A report's opening: the day (or 日前/近日), then who did what — not a plan's "定于5月15日开展"."""
+
 # the public told how to sign up ("请于…拨打0000-1234567进行电话报名", "报名方式：…")
 _SIGN_UP = re.compile(r"(?:电话|拨打|扫码|扫描|邮箱|邮件|网上|在线|短信|微信)[^。\n]{0,12}报名|报名(?:方式|电话|渠道|途径)")
 
@@ -105,6 +122,10 @@ def kind_of(src: Source, rec: Record) -> Found[str]:
         for m in pat.finditer(src.norm):
             scores[kind] += 1
             first.setdefault(kind, m.span())
+    lede = _news_lede(src.norm)
+    if lede and scores["plan"] < 2 and scores["notice"] < 2:
+        # a paragraph reporting what someone did on a day ("日前，区发改局开展…", "为…，6月22日，某镇开展…")
+        return Found("summary", lede.start(), lede.end(), "kind.news_lede", confidence=0.6)
     if scores:
         kind, n = scores.most_common(1)[0]
         sign_up = _SIGN_UP.search(src.norm)

@@ -341,3 +341,8 @@ def test_statistics_open_day_takes_its_official_name() -> None:
 def test_law_publicity_month_with_nested_title_marks() -> None:
     text = "4月1日，某市印发了《关于开展〈中华人民共和国政府信息公开条例〉学习宣传月活动的通知》。\n"
     assert v(run(text).event) == "《中华人民共和国政府信息公开条例》学习宣传月"
+
+
+def test_month_designated_in_quotes_as_a_publicity_activity_month() -> None:
+    text = "为了宣传贯彻落实好《条例》精神，该县决定将2008年5月定为“《条例》宣传活动月”，在全县范围内开展宣传。\n"
+    assert v(run(text).event) == "《条例》宣传活动月"

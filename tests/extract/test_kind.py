@@ -62,3 +62,18 @@ def test_untitled_plan_listing_dated_items_is_not_mistaken_for_a_report() -> Non
     text = ("为推进政务公开，特制定本方案。\n一、活动时间\n5月15日。\n二、活动内容\n"
             "5月15日上午，在政务服务大厅开展政策咨询。\n")
     assert kind(text) == "plan"
+
+
+def test_report_opening_with_the_day_and_who_did_what_is_a_summary() -> None:
+    text = ("日前，区发展和改革局开展“政府开放日”活动，邀请人大代表、市民代表一行二十余人走进机关参观。\n"
+            "此次活动，区发展改革局向代表普及了低碳环保知识。\n")
+    assert kind(text) == "summary"
+    text = ("为切实做好条例的宣传普及工作，6月22日，杞梓里镇开展条例主题宣传活动。\n"
+            "活动上，党委委员强调要高度重视此次活动。\n")
+    assert kind(text) == "summary"
+
+
+def test_news_of_an_event_still_to_come_is_no_report() -> None:
+    text = ("12月24日，记者从省政府办公厅召开的通气会上获悉，12月25日，省政府举行首个“开放日”活动，"
+            "迎接20名公众代表。\n公众代表团将走进省政务服务中心。\n")
+    assert kind(text) != "summary"

@@ -124,3 +124,9 @@ def test_long_title_wrapped_inside_guanyu_over_three_lines() -> None:
             "条例宣传工作方案》的通知\n各旗、县、区政府信息公开领导小组办公室：\n现将方案印发给你们，请认真贯彻落实。\n")
     assert v(run(text).title) == ("呼和浩特市政府信息公开工作领导小组办公室关于印发《贯彻实施中华人民共和国政府信息公开"
                                   "条例宣传工作方案》的通知")
+
+
+def test_headline_above_a_from_line_and_a_date_line() -> None:
+    text = ("兴城街道积极开展“政府开放日”活动\n来自:\n时间:2023-06-08\n"
+            "为进一步加大政务公开工作力度，兴城街道结合自身实际，开展“政府开放日”宣传活动。\n")
+    assert v(run(text).title) == "兴城街道积极开展“政府开放日”活动"
