@@ -226,9 +226,18 @@ def _title_organ(src: Source, rec: Record) -> Found[str] | None:
     best: int | None = None
     for cut in _TITLE_CUT.finditer(sq, a, limit):
         head = sq[a:cut.start()]
-        if cut.start() > a and (is_organ(head) or (_TOWNSHIP.fullmatch(head) and _issues(src, rec))):
+        if cut.start() > a and (is_organ(head) or (_TOWNSHIP.fullmatch(head) and _issues(src, rec)
+                                                   and not _source_completes(src, head))):
             best = idx[cut.start() - 1] + 1
     return None if best is None else src.found(s, best, "issuer.title", squash_space=True)
+
+
+def _source_completes(src: Source, head: str) -> bool:
+    """The page's 来源 line names the organ of the bare place heading the title (樊哙镇 →
+    樊哙镇人民政府): the full name is used instead (see :func:`_completes_title`)."""
+    f = _after_label(src, nonblank_lines(src)[:40], _SOURCE, _SOURCE_STOP, "issuer.source")
+    name = squash(f.value) if f is not None else ""
+    return name.startswith(head) and len(name) > len(head)
 
 
 def _issues(src: Source, rec: Record) -> bool:
@@ -296,7 +305,7 @@ def _completes_title(src: Source, rec: Record, name: str) -> bool:
     s, e = rec.title.start, rec.title.end
     cut = _TITLE_CUT.search(src.norm, s, e)
     head = squash(src.norm[s:cut.start() if cut else s]).rstrip(":：")
-    return (len(head) >= 4 and _PLACE_END.search(head) is not None and not is_organ(head)
+    return (len(head) >= 3 and _PLACE_END.search(head) is not None and not is_organ(head)
             and name.startswith(head) and len(name) > len(head) and is_organ(name))
 
 

@@ -384,3 +384,9 @@ def test_signing_year_misread_under_a_seal_is_repaired_from_the_documents_own_ye
     assert v(run(text).issue_date) == dt.date(2022, 5, 7)
     text = "关于开展政务公开日活动的通知\n各镇街：\n现将方案印发给你们。\n望花区人民政府办公室\n2082年5月7日\n"
     assert v(run(text).issue_date) is None  # no year to repair it from: no date rather than a wrong one
+
+
+def test_bare_township_heading_a_plan_takes_the_organ_its_source_line_names() -> None:
+    text = ("樊哙镇2022年度“政务开放日”活动方案\n来源:樊哙镇人民政府\n发布日期:2022-06-23\n\n"
+            "为进一步推进阳光、透明、开放、服务型政府建设，现结合我镇实际，特制定本次活动方案。\n一、活动主题\n走进政府\n")
+    assert v(run(text).issuer) == "樊哙镇人民政府"
