@@ -346,3 +346,9 @@ def test_law_publicity_month_with_nested_title_marks() -> None:
 def test_month_designated_in_quotes_as_a_publicity_activity_month() -> None:
     text = "为了宣传贯彻落实好《条例》精神，该县决定将2008年5月定为“《条例》宣传活动月”，在全县范围内开展宣传。\n"
     assert v(run(text).event) == "《条例》宣传活动月"
+
+
+def test_year_before_a_numbered_round_with_its_own_name() -> None:
+    text = ("为提高政策知晓率，6月19日，湖口县行政审批局以“透明化政务服务”为主题，开展了2025年第二期"
+            "“政务服务面对面”政府开放日活动。\n")
+    assert v(run(text).year) == 2025
