@@ -43,7 +43,8 @@ from pipeline.model import Found, Record
 # a seal stamped over the date hides its last character in a scan ("2023年7月29"): on a line of its
 # own below the organ the date is still unmistakable
 _LAX_DATE = FULL_DATE.pattern.removesuffix("[日号]") + "(?:[日号])?"
-_DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{_LAX_DATE})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）])?$")
+# (and a stray Latin letter the seal's ring left after it: "2022年5月7日K")
+_DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{_LAX_DATE})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）]|[A-Za-z])?$")
 _PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 _LAX_DATE_END = re.compile(rf"{_LAX_DATE}\s*$", re.M)
 _ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
@@ -121,6 +122,8 @@ def _organ_text(src: Source, start: int, end: int) -> Found[str] | None:
 def _seal_echo(upper: str, lower: str) -> bool:
     """A seal stamped over the signature is read as a garbled line of its ring text ("国区人民所院"
     above "望花区人民政府办公室"): a one-character "place" and most characters borrowed from below."""
+    if len(upper) < len(lower) and upper in lower:  # "人民政府办" above "喀左县人民政府办公室"
+        return True
     if not re.match(rf"[{CJK}][区县市]", upper):
         return False
     return sum(ch in lower for ch in upper) >= 0.5 * len(upper)

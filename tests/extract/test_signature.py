@@ -390,3 +390,11 @@ def test_bare_township_heading_a_plan_takes_the_organ_its_source_line_names() ->
     text = ("樊哙镇2022年度“政务开放日”活动方案\n来源:樊哙镇人民政府\n发布日期:2022-06-23\n\n"
             "为进一步推进阳光、透明、开放、服务型政府建设，现结合我镇实际，特制定本次活动方案。\n一、活动主题\n走进政府\n")
     assert v(run(text).issuer) == "樊哙镇人民政府"
+
+
+def test_seal_ring_text_that_repeats_part_of_the_organ_name_is_dropped() -> None:
+    text = ("关于开展政务公开日活动的通知\n各乡镇：\n现将有关事项通知如下。\n"
+            "人民政府办\n喀左县人民政府办公室\n2018年5月8日K\n")
+    rec = run(text)
+    assert v(rec.issuer) == "喀左县人民政府办公室"
+    assert v(rec.issue_date) == dt.date(2018, 5, 8)
