@@ -96,6 +96,11 @@ FIELD = re.compile(
     r"牵头单位|责任单位|承办单位|主办单位|负责单位|组织单位|牵头部门|责任部门|活动形式|形式|活动方式)"
     r"\s*[:：]\s*(?P<v>.+?)\s*$"
 )
+# a bare label ("座谈交流", "实地参观"), not a category ("开展线下宣传活动")
+_LABEL_ONLY = re.compile(
+    r"(?!开展|组织|举办|举行|做好|抓好|搞好|加强|强化|推进|深化|落实|利用|通过|积极|广泛|集中)"
+    r"[^，,。；;]{2,10}(?<!活动)"
+)
 _ATTACH_LINE = re.compile(r"\s*附\s*件")
 _DATE_LINE = re.compile(r"\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十\s]+月[\d一二三四五六七八九十\s]+日\s*$")
 
@@ -338,7 +343,9 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
             continue
         if _label(src, h, NON_ACT) and len(h.value) <= 10 and not _VERB.match(src.norm[h.start:h.end]):
             continue
-        if child.children:
+        # a short labelled item with a single sub-item ("（二）座谈交流" + "1.召开座谈会，…") is one
+        # activity under its label; several sub-items are the activities of a category
+        if child.children and not (len(child.children) == 1 and _LABEL_ONLY.fullmatch(src.norm[h.start:h.end])):
             sub = _collect(src, lines, child, opt, done)
             if sub:
                 out.extend(sub)

@@ -390,3 +390,15 @@ def test_participants_sub_item_is_not_an_activity() -> None:
     text = ("一、活动安排\n（一）活动内容\n1.在圩镇为群众宣讲政策。\n2.宣传结束后开展座谈会。\n"
             "（二）活动地点\n农贸市场\n（三）参加人员\n政府工作人员，村干部\n")
     assert "参加人员" not in _titles(text)
+
+
+def test_labelled_item_with_a_single_sub_item_is_one_activity_under_its_label() -> None:
+    text = ("六、活動內容\n(一)實地參觀\n組織開放對象參觀各業務科室辦公區域，聽取現場介紹。\n"
+            "(二)座談交流\n1.召開座談會，參會人員進行全方位探討交流，對優化營商環境提出意見建議。\n七、工作要求\n")
+    assert _titles(text) == ["實地參觀", "座談交流"]
+
+
+def test_category_with_a_single_sub_item_gives_the_sub_item() -> None:
+    text = ("三、活动内容\n（一）开展线上主题活动\n1、开展“重要工作部门谈”活动。\n2、开展“行政决策大家看”活动。\n"
+            "（二）开展线下宣传活动\n1、开展“政务开放日”活动。邀请群众代表走进政府机关。\n四、工作要求\n")
+    assert _titles(text)[-1] == "开展“政务开放日”活动"
