@@ -4,8 +4,8 @@
 SHA-256 as of the last completed run, under the pipeline fingerprint that
 produced it.  ``OUT/_state/fragments/<fingerprint>/<sha256>.pickle`` holds one
 document's rows (pickle: written by every worker for every document, it costs
-a tenth of JSON with its date conversions; it is our own cache, never shared).  A re-run trusts (size, mtime) to skip re-hashing
-unchanged files, reuses the fragment of any content it has seen under the
+a tenth of JSON with its date conversions; it is our own cache, never shared).
+A re-run trusts (size, mtime) to skip re-hashing unchanged files, reuses the fragment of any content it has seen under the
 same fingerprint, converts only new or changed content, and rebuilds the
 tables from fragments of the files present now — so deleted files drop
 out, and the output is the same whether built in one run or several.
@@ -69,12 +69,16 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def fragment_path(fragments: Path, sha256: str) -> Path:
+    return Path(fragments) / f"{sha256}{FRAGMENT_SUFFIX}"
+
+
 def save_fragment(fragments: Path, out: DocOutput) -> None:
     """Cache one document's output under its content hash (called in workers, so the parent stays free)."""
     # built by hand: dataclasses.asdict deep-copies every row and cost more than extraction
     body = {"rel_path": out.rel_path, "sha256": out.sha256, "status": out.status, "pages": out.pages,
             "seconds": out.seconds, "errors": [e.__dict__ for e in out.errors], "tables": out.tables}
-    atomic_write(Path(fragments) / f"{out.sha256}{FRAGMENT_SUFFIX}", pickle.dumps(body, protocol=5))
+    atomic_write(fragment_path(fragments, out.sha256), pickle.dumps(body, protocol=5))
     out.cached = True
 
 
@@ -106,7 +110,7 @@ class RunState:
 
     # -- fragments
     def _fragment_path(self, sha256: str) -> Path:
-        return self.fragments / f"{sha256}{FRAGMENT_SUFFIX}"
+        return fragment_path(self.fragments, sha256)
 
     def has_fragment(self, sha256: str) -> bool:
         return self._fragment_path(sha256).exists()

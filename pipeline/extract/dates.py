@@ -27,6 +27,8 @@ SP = r"[ \t]*"
 FULL_DATE = re.compile(
     rf"(?P<y>{YEAR}){SP}年{SP}(?P<m>{NUM}){SP}月{SP}(?P<d>{NUM}){SP}[日号]"
 )
+#: a year printed with its 年 ("2022年", "2022 年"); group 1 is the year
+PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*年")
 MONTH_DAY = re.compile(rf"(?P<m>{NUM}){SP}月{SP}(?P<d>{NUM}){SP}[日号]")
 
 

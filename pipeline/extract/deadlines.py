@@ -30,7 +30,17 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from pipeline.extract.dates import FULL_DATE, MONTH_DAY, NUM, YEAR, cn_int, make_date, resolve_year, run_dates
+from pipeline.extract.dates import (
+    FULL_DATE,
+    MONTH_DAY,
+    NUM,
+    PRINTED_YEAR,
+    YEAR,
+    cn_int,
+    make_date,
+    resolve_year,
+    run_dates,
+)
 from pipeline.extract.source import Source
 from pipeline.model import Deadline, Found, Record
 
@@ -74,7 +84,6 @@ _SUBJECT = re.compile(r"^(?:请|由|各[^，,。]{0,12}?(?:单位|部门|地区|
 _MARKER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.])[ \t]*")
 # "于8月30前报送": a deadline whose 日 was lost (web copy, OCR) — read only right before 前
 _DAYLESS_BEFORE = re.compile(r"(?<!\d)(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})(?=[ \t]*(?:前|之前|以前))")
-_PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*年")
 _PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
 
 
@@ -82,7 +91,7 @@ def fill(src: Source, rec: Record) -> None:
     """Append every dated submission/registration deadline to ``rec.deadlines``."""
     ref_date = rec.issue_date.value if rec.issue_date else None
     ref_year = rec.year.value if rec.year else (rec.period_start.value.year if rec.period_start else None)
-    printed = [(m.start(), int(m[1])) for m in _PRINTED_YEAR.finditer(src.norm)]
+    printed = [(m.start(), int(m[1])) for m in PRINTED_YEAR.finditer(src.norm)]
     norm = src.norm
     for ds, de, y, month, day in _dates(norm):
         hit = _as_deadline(src, ds, de, month, day)

@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
-from pipeline.extract.dates import FULL_DATE, cn_int, make_date
+from pipeline.extract.dates import FULL_DATE, PRINTED_YEAR, cn_int, make_date
 from pipeline.extract.event import FIVE15, squashed
 from pipeline.extract.kind import kind_of
 from pipeline.extract.lines import CJK, Line, is_organ, nonblank_lines, squash
@@ -45,7 +45,6 @@ from pipeline.model import Found, Record
 _LAX_DATE = FULL_DATE.pattern.removesuffix("[日号]") + "(?:[日号])?"
 # (and a stray Latin letter the seal's ring left after it: "2022年5月7日K")
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{_LAX_DATE})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）]|[A-Za-z])?$")
-_PRINTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 _LAX_DATE_END = re.compile(rf"{_LAX_DATE}\s*$", re.M)
 _ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
 # a copy that lost its line breaks ends "…及时报送。XX省XX厅2023年9月10日。": the organ is the run after the last stop
@@ -102,7 +101,7 @@ def _misread_year(src: Source, year: int) -> int | None:
     """A signing year in the future is a misread (a seal over "2022" reads "2082"): the year the
     document prints elsewhere that differs from it in one digit, or None."""
     digits = str(year)
-    near = [int(y) for y in _PRINTED_YEAR.findall(src.norm)
+    near = [int(y) for y in PRINTED_YEAR.findall(src.norm)
             if sum(a != b for a, b in zip(y, digits)) == 1 and int(y) <= dt.date.today().year + 1]
     return max(set(near), key=near.count) if near else None
 
@@ -213,7 +212,7 @@ def _after_label(src: Source, lines: list[Line], label: re.Pattern[str], stop: r
     return None
 
 
-def _title_organ(src: Source, rec: Record) -> Found[str] | None:
+def _title_organ(src: Source, rec: Record, head_lines: list[Line]) -> Found[str] | None:
     """The organ heading the title: the longest organ-named prefix ending where 关于, a year,
     an edition, a quote or an event name begins ("XX县政务公开领导小组办公室关于…", "XX管理处2021年…")."""
     if rec.title is None:
@@ -230,15 +229,15 @@ def _title_organ(src: Source, rec: Record) -> Found[str] | None:
     for cut in _TITLE_CUT.finditer(sq, a, limit):
         head = sq[a:cut.start()]
         if cut.start() > a and (is_organ(head) or (_TOWNSHIP.fullmatch(head) and _issues(src, rec)
-                                                   and not _source_completes(src, head))):
+                                                   and not _source_completes(src, head_lines, head))):
             best = idx[cut.start() - 1] + 1
     return None if best is None else src.found(s, best, "issuer.title", squash_space=True)
 
 
-def _source_completes(src: Source, head: str) -> bool:
+def _source_completes(src: Source, head_lines: list[Line], head: str) -> bool:
     """The page's 来源 line names the organ of the bare place heading the title (樊哙镇 →
     樊哙镇人民政府): the full name is used instead (see :func:`_completes_title`)."""
-    f = _after_label(src, nonblank_lines(src)[:40], _SOURCE, _SOURCE_STOP, "issuer.source")
+    f = _after_label(src, head_lines, _SOURCE, _SOURCE_STOP, "issuer.source")
     name = squash(f.value) if f is not None else ""
     return name.startswith(head) and len(name) > len(head)
 
@@ -351,7 +350,7 @@ def fill(src: Source, rec: Record) -> None:
     if organ is None:
         head = lines[:40]
         organ = (_after_label(src, head, _TELEGRAM_UNIT, _UNIT_STOP, "issuer.telegram_unit")
-                 or _title_organ(src, rec)
+                 or _title_organ(src, rec, head)
                  or _after_label(src, head, _META_ORGAN, _SOURCE_STOP, "issuer.meta")
                  or _reporter(src, rec, lines))
     rec.issuer = organ

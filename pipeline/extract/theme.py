@@ -24,6 +24,7 @@ import re
 
 from pipeline.extract.event import find_mentions
 from pipeline.extract.lines import Line, nonblank_lines
+from pipeline.extract.outline import parse_marker
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
@@ -145,7 +146,7 @@ def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
                 return inner
             lead = _LEAD.match(nxt.norm)
             start = nxt.start + (lead.end() if lead else 0)
-            end = _wrapped_end(lines, i + 1)
+            end = _wrapped_end(src, lines, i + 1)
             # the section's paragraph is the theme, however long (a plan that names no slogan)
             return _clean(src, start, end, "theme.section", longest=_SECTION_LONGEST,
                           bounded=end > nxt.end, squash=end > nxt.end)
@@ -153,15 +154,15 @@ def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
 
 
 _OPEN_END = re.compile(r"[^。！？；;!?.”」』]$")
-_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．])")
 
 
-def _wrapped_end(lines: list[Line], k: int) -> int:
+def _wrapped_end(src: Source, lines: list[Line], k: int) -> int:
     """End of the paragraph starting at ``lines[k]`` when a scan wrapped it and the re-flow missed
     it: a line that ends mid-sentence continues on the next, short line that ends the sentence."""
     end = lines[k].end
     for j in range(k + 1, min(k + 3, len(lines))):
-        if not _OPEN_END.search(lines[j - 1].sq) or _NUMBERED.match(lines[j].norm) or len(lines[j].sq) > 40:
+        if (not _OPEN_END.search(lines[j - 1].sq) or parse_marker(src, lines[j].start, lines[j].end)
+                or len(lines[j].sq) > 40):
             break
         end = lines[j].end
     return end
