@@ -58,6 +58,8 @@ EVENT_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(rf"{FIVE15}\s*{_Q_CLOSE}?\s*{_Q_OPEN}?\s*政务公开(?:宣传)?(?:活动)?(?:日{_NOT_DAY}|(?<=活动))"),
      "5·15政务公开日"),
     (re.compile(r"政务公开主题日"), "政务公开主题日"),
+    # Hunan's month-long variant keeps its own name ("政务公开主题月")
+    (re.compile(r"政务公开主题[周月]"), None),
     (re.compile(rf"政务公开日{_NOT_DAY}"), "政务公开日"),
     (re.compile(rf"政[府务]开放日{_NOT_DAY}"), "政府开放日"),
     # the statistics bureaus' national day (20 September) under its official name
@@ -82,6 +84,8 @@ _RUN_MAY15 = re.compile(rf"{FIVE15}\s*日")  # "在515日，…": 5月15日 with
 _TIE_REACH = 200
 _EDITION = re.compile(r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[届个次]|首\s*[届个])"
                       r"(?P<mid>[^，。,;；:：\n]{0,10})$")
+# "2008年第一次…开放日", "今年第二次": a round within the year, not an edition
+_YEAR_ROUND = re.compile(r"年度?$")
 # a quoted short back-reference to the document's open day / week / month: “开放日”, “公开日”
 _ALIAS = re.compile(rf"(?<={_Q_OPEN})(?:开放|公开)[日周月](?={_Q_CLOSE})")
 
@@ -196,6 +200,9 @@ def _edition(src: Source, rec: Record, event: str) -> Found[int] | None:
         m = _EDITION.search(sq, max(0, at - 16), at)
         if m is None or find_mentions(m["mid"]):
             continue
+        within_year = sq[m.start("mid") - 1] == "次" and _YEAR_ROUND.search(sq, max(0, m.start() - 3), m.start())
+        if within_year:
+            continue  # "2008年第一次公众开放日" counts rounds within the year, not editions
         n = cn_int(m["n"]) if m["n"] else 1
         if n is None or not 0 < n < 200:
             continue

@@ -49,6 +49,9 @@ _TOP_NUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（]\s*[一二�
 _SECTION = re.compile(
     rf"^{_TOP_NUM}\s*(?:活动|开放|宣传)?(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*(?P<rest>[:：].*)?$"
 )
+_TOP_HEAD = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.]")
+_SECTION_LINES = 3
+_TIME_LABEL = re.compile(r"时间|阶段|期间")
 _LABEL = re.compile(r"^(?:活动|开放|宣传)(?:时间|日期)\s*[:：]\s*(?P<rest>.+)$")
 _ACTION = re.compile(r"开展|展开|举办|举行|组织|进行|启动|实施|召开|迎来")
 _SCHEDULED = re.compile(r"[定订]于|拟于|将于|计划|预计|当天|集中")
@@ -61,6 +64,8 @@ _REGISTRATION = re.compile(r"报名|申报|报送|征集|受理|预约")
 _BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")
 _PAGE_DATE = re.compile(r"(?:发布|更新|上传|录入|生成|发稿|成文|发文|印发)(?:时间|日期)\s*[:：]?\s*$")
 _SENTENCE_END = "。；;!！"
+_DATELINE = re.compile(r"\s*(?:电(?=[\s(（:：]|$)|讯)")
+Dated = tuple[DayRange, tuple[dt.date, dt.date]]
 _REACH = 100  # OCR wraps lines mid-sentence, so a sentence is bounded by punctuation and a length cap
 
 
@@ -75,6 +80,8 @@ _IS_DAY = re.compile(r"[\s今年]*[”\"」』]?\s*(?:是|为|确?定为|设为)
 
 def _usable(src: Source, r: DayRange) -> bool:
     if DEADLINE_TAIL.match(src.norm, r.end) or _BEFORE_DEADLINE.search(src.norm, max(0, r.start - 4), r.start):
+        return False
+    if _DATELINE.match(src.norm, r.end):  # "中新网5月5日电": the wire story's dateline
         return False
     if _PAGE_DATE.search(src.norm, max(0, r.start - 8), r.start):  # "发布时间:2023年05月20日": the page's
         return False
@@ -104,17 +111,28 @@ def _first_range(src: Source, rec: Record, lo: int, hi: int) -> tuple[DayRange, 
     return None
 
 
-def _section(src: Source, rec: Record, lines: list[Line]) -> tuple[DayRange, tuple[dt.date, dt.date]] | None:
+def _section(src: Source, rec: Record, lines: list[Line]) -> list[Dated]:
+    """The dates a 活动时间 section states: on its heading line, else on the lines up to the next heading.
+
+    A section may give a focus day and the series around it ("集中活动时间：9月22日上午；" /
+    "系列活动时间：2023年9月10日至10月10日。"); the period runs from the earliest to the latest.
+    """
     for i, ln in enumerate(lines):
         m = _SECTION.match(ln.norm)
         if not m:
             continue
         if m["rest"] and len(m["rest"].strip()) > 1:
-            return _first_range(src, rec, ln.start + m.start("rest"), ln.end)
-        nxt = lines[i + 1: i + 3]
-        if nxt:
-            return _first_range(src, rec, nxt[0].start, nxt[-1].end)
-    return None
+            got = _first_range(src, rec, ln.start + m.start("rest"), ln.end)
+            return [got] if got else []
+        found: list[Dated] = []
+        for nxt in lines[i + 1: i + 1 + _SECTION_LINES]:
+            if _TOP_HEAD.match(nxt.norm):
+                break
+            got = _first_range(src, rec, nxt.start, nxt.end)
+            if got and (not found or _TIME_LABEL.search(src.norm, nxt.start, got[0].start)):
+                found.append(got)  # after the first statement, only further labelled times
+        return found
+    return []
 
 
 def _labels(src: Source, rec: Record, lines: list[Line]) -> tuple[list[tuple[DayRange, tuple[dt.date, dt.date]]], int]:
@@ -225,8 +243,9 @@ def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRan
         after = [x for x in mentions if r.end <= x.start < e]
         is_day = bool(after) and bool(_IS_DAY.match(src.norm, r.end))
         acted = bool(after) and bool(_ACTION.search(src.norm, r.end, after[0].start))
-        scheduled = acted and bool(_SCHEDULED.search(src.norm, max(0, r.start - 4), after[0].start))
         nearest = acted and (n + 1 == len(ranges) or ranges[n + 1].start > after[0].start)
+        # "将于5月25日举办" — not an earlier date of the same sentence ("5月5日…将于5月25日")
+        scheduled = nearest and bool(_SCHEDULED.search(src.norm, max(0, r.start - 4), after[0].start))
         reported = nearest and _opens_clause(src.norm, r)
         held = summary and _held(src, r, mentions)
         # a date alone on its line (a page's stamp, a signature date) reports nothing
@@ -274,9 +293,6 @@ def _main_text_end(src: Source, rec: Record, lines: list[Line]) -> int:
     return len(src.norm)
 
 
-Dated = tuple[DayRange, tuple[dt.date, dt.date]]
-
-
 def _span(items: list[Dated], method: str) -> tuple[DayRange, DayRange, dt.date, dt.date, str]:
     """Earliest to latest of several dated items."""
     first = min(items, key=lambda x: x[1][0])
@@ -285,9 +301,9 @@ def _span(items: list[Dated], method: str) -> tuple[DayRange, DayRange, dt.date,
 
 
 def _find(src: Source, rec: Record, lines: list[Line], hi: int) -> tuple[DayRange, DayRange, dt.date, dt.date, str] | None:
-    got = _section(src, rec, lines)
-    if got:
-        return got[0], got[0], *got[1], "period.section"
+    section = _section(src, rec, lines)
+    if section:
+        return _span(section, "period.section")
     labels, count = _labels(src, rec, lines)
     if labels and count == 1:
         return labels[0][0], labels[0][0], *labels[0][1], "period.label"
@@ -303,6 +319,22 @@ def _find(src: Source, rec: Record, lines: list[Line], hi: int) -> tuple[DayRang
     return _span(column, "period.column") if column else None
 
 
+_RUNS_UNTIL = re.compile(r"(?:活动|宣传)[^。；;\n]{0,12}?(?:持续|延续|一直)(?:开展)?(?:到|至)\s*")
+_UNTIL_REACH = 92  # a series window runs weeks, not a season
+
+
+def _runs_until(src: Source, rec: Record, hi: int, end: dt.date) -> tuple[DayRange, dt.date] | None:
+    """A later end the text gives the activities ("系列活动将会持续到10月10日")."""
+    for m in _RUNS_UNTIL.finditer(src.norm, 0, hi):
+        rs = find_day_ranges(src.norm, m.end(), min(hi, m.end() + 16))
+        if not rs or rs[0].start != m.end() or not _usable(src, rs[0]):
+            continue
+        d = _dates(src, rec, rs[0])
+        if d and end < d[1] <= end + dt.timedelta(days=_UNTIL_REACH):
+            return rs[0], d[1]
+    return None
+
+
 def fill(src: Source, rec: Record) -> None:
     lines = nonblank_lines(src)
     hi = _main_text_end(src, rec, lines)
@@ -310,6 +342,9 @@ def fill(src: Source, rec: Record) -> None:
     if got is None:
         return
     r1, r2, a, b, method = got
+    until = _runs_until(src, rec, hi, b)
+    if until is not None:  # "启动仪式…系列活动将会持续到10月10日": the series runs on past the launch
+        r2, b = until
     rec.period_start = Found(a, r1.start, r1.end, method)
     rec.period_end = Found(b, r2.start, r2.end, method)
     if rec.event is not None and rec.event.value == PLAIN_DAY and a == b and (a.month, a.day) == (5, 15):

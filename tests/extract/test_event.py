@@ -352,3 +352,14 @@ def test_year_before_a_numbered_round_with_its_own_name() -> None:
     text = ("为提高政策知晓率，6月19日，湖口县行政审批局以“透明化政务服务”为主题，开展了2025年第二期"
             "“政务服务面对面”政府开放日活动。\n")
     assert v(run(text).year) == 2025
+
+
+def test_round_within_the_year_is_no_edition() -> None:
+    rec = run("外交部2008年第一次公众开放日报名通知\n外交部将于5月25日举办今年第一次公众开放日活动。\n")
+    assert v(rec.event) == "公众开放日"
+    assert v(rec.edition) is None
+
+
+def test_theme_month_variant_keeps_its_name() -> None:
+    rec = run("关于开展岳阳县2025年度“政务公开主题月”活动的通知\n组织开展2025年度“政务公开主题月”活动。\n")
+    assert v(rec.event) == "政务公开主题月"

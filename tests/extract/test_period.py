@@ -304,3 +304,27 @@ def test_plan_time_line_is_still_the_period() -> None:
     text = ("某街道政府开放日活动方案\n一、活动主题\n举办政府开放日活动，让群众体验服务。\n"
             "二、活动时间及地点\n时间:2025年3月10日\n地点:街道便民服务中心\n")
     assert run(text) == (dt.date(2025, 3, 10), dt.date(2025, 3, 10))
+
+
+def test_section_with_focus_day_and_series_window_spans_the_series() -> None:
+    text = ("某市第十四届“中国统计开放日”活动方案\n二、活动时间\n集中活动时间：9月22日上午；\n"
+            "系列活动时间：2023年9月10日至10月10日。\n三、活动地点\n市民广场\n")
+    assert run(text) == (D(2023, 9, 10), D(2023, 10, 10))
+
+
+def test_section_ignores_unlabelled_dates_below_its_statement() -> None:
+    text = ("关于开展政务公开日活动的通知\n二、活动时间\n5月15日。\n5月10日前各单位报送方案。\n"
+            "某市人民政府办公室\n2021年5月6日\n")
+    assert run(text) == (D(2021, 5, 15), D(2021, 5, 15))
+
+
+def test_wire_dateline_is_not_the_scheduled_day() -> None:
+    text = ("中新网5月5日电 据外交部网站消息:外交部将于5月25日(星期日)举办今年第一次公众开放日活动。\n"
+            "外交部新闻司\n二OO八年五月五日\n")
+    assert run(text) == (D(2008, 5, 25), D(2008, 5, 25))
+
+
+def test_series_running_on_after_the_launch_extends_the_end() -> None:
+    text = ("全省第七届“中国统计开放日”在日照启动\n2016年9月20日上午，全省第七届“中国统计开放日”集中宣传活动在市政府广场举办。"
+            "本届统计开放日系列活动将会持续到10月10日。\n")
+    assert run(text) == (D(2016, 9, 20), D(2016, 10, 10))

@@ -158,3 +158,12 @@ def test_section_theme_wrapped_by_a_scan_is_joined() -> None:
 def test_section_theme_followed_by_a_numbered_line_is_not_joined() -> None:
     text = "一、活动主题\n深化政务公开 助力营商环境\n（一）宣传政策\n二、活动时间\n2023年5月10日。\n"
     assert run(text) == "深化政务公开 助力营商环境"
+
+
+def test_quoted_name_given_as_the_topic_with_wei_ti() -> None:
+    text = "12月16日，县政务公开办邀请县政协委员、普通群众开展了以“政务公开大家谈”为题的政务公开主题日活动。"
+    assert run(text) == "政务公开大家谈"
+
+
+def test_wei_ti_cai_is_not_a_theme() -> None:
+    assert run("本次征文以基层政务公开为题材，面向全县征集作品。") is None
