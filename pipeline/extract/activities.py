@@ -66,6 +66,8 @@ ACTION = re.compile(
 MODAL = re.compile(r"(?<![主重需纪摘提简概只])要(?![点素闻求])|务必|必须|应当")
 """What a requirement says units must do (要高度重视 / 务必落实)."""
 LONG = 30
+_PROGRAMME = re.compile(r"流程|议程|日程|环节")
+_STAGE_LEN = 16
 _ACT_VERB = re.compile(r"(?:集中|组织|积极|广泛|深入|认真)?(?:开展|举办|举行|召开|组织|邀请|走进|开设|推出)")
 _EVENT_WORD = re.compile(r"活动|访谈|开放日|发布会|座谈|宣传|咨询|直播|体验|观摩|讲堂|培训|评议|征集")
 _VERB = re.compile(r"开展|举办|举行|召开|组织开展|发布|邀请")
@@ -326,8 +328,11 @@ def _verb_led_top_items(src: Source, lines: list[tuple[int, int]], items: list[I
 
 def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool,
              done: set[int]) -> list[_Cand]:
-    """The activities under a section item: leaves, with containers replaced by their sub-items."""
+    """The activities under a section item: leaves, with containers replaced by their sub-items
+    (in a programme, short stage items stand for their sub-points)."""
     done.add(id(root))
+    root_head = _item_headline(src, lines, root)
+    programme = root_head is not None and _PROGRAMME.search(src.norm, root_head.start, root_head.end) is not None
     out: list[_Cand] = []
     for child in root.children:
         done.add(id(child))
@@ -345,7 +350,11 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
             continue
         # a short labelled item with a single sub-item ("（二）座谈交流" + "1.召开座谈会，…") is one
         # activity under its label; several sub-items are the activities of a category
-        if child.children and not (len(child.children) == 1 and _LABEL_ONLY.fullmatch(src.norm[h.start:h.end])):
+        # in a programme (活动流程 / 议程 / 日程) a stage's numbered points are its details
+        # ("（一）机关参观" + "1、参观便民服务大厅（主任介绍）"): the stage is the activity
+        staged = programme and len(src.norm[h.start:h.end]) <= _STAGE_LEN
+        single_label = len(child.children) == 1 and _LABEL_ONLY.fullmatch(src.norm[h.start:h.end])
+        if child.children and not staged and not single_label:
             sub = _collect(src, lines, child, opt, done)
             if sub:
                 out.extend(sub)

@@ -402,3 +402,16 @@ def test_category_with_a_single_sub_item_gives_the_sub_item() -> None:
     text = ("三、活动内容\n（一）开展线上主题活动\n1、开展“重要工作部门谈”活动。\n2、开展“行政决策大家看”活动。\n"
             "（二）开展线下宣传活动\n1、开展“政务开放日”活动。邀请群众代表走进政府机关。\n四、工作要求\n")
     assert _titles(text)[-1] == "开展“政务开放日”活动"
+
+
+def test_programme_stages_stand_for_their_numbered_points() -> None:
+    text = ("四、活动流程\n(一)机关参观\n1、参观便民服务大厅(便民服务中心主任介绍)\n2、介绍机构设置、主要职能(镇长介绍)\n"
+            "(二)参观党群服务中心、产业园\n1、茶产业发展(村支部书记介绍)\n2、党群服务中心(村支部书记介绍)\n"
+            "(三)召开院坝会\n1、情况汇报\n2、政策宣讲\n五、后勤保障\n(一)车辆安排\n由政府统一租用车辆\n")
+    assert _titles(text) == ["机关参观", "参观党群服务中心、产业园", "召开院坝会"]
+
+
+def test_content_categories_outside_a_programme_still_give_their_sub_items() -> None:
+    text = ("二、活动内容\n(一)线上宣传\n1、在政府网站开设专栏，发布政策解读。\n2、开展在线访谈活动。\n"
+            "(二)线下宣传\n1、在政务服务大厅设置咨询台。\n2、发放宣传资料。\n三、工作要求\n")
+    assert len(_titles(text)) == 4
