@@ -66,6 +66,7 @@ ACTION = re.compile(
 MODAL = re.compile(r"(?<![主重需纪摘提简概只])要(?![点素闻求])|务必|必须|应当")
 """What a requirement says units must do (要高度重视 / 务必落实)."""
 LONG = 30
+_LINE_LABEL = re.compile(r"\s*(?P<label>[^:：，,。；;、\s]{2,10}?)(?<!包括|如下|以下|下列)\s*[:：](?=\s*\S)")
 _PROGRAMME = re.compile(r"流程|议程|日程|环节")
 _STAGE_LEN = 16
 _ACT_VERB = re.compile(r"(?:集中|组织|积极|广泛|深入|认真)?(?:开展|举办|举行|召开|组织|邀请|走进|开设|推出)")
@@ -241,7 +242,23 @@ def _section(src: Source, lines: list[tuple[int, int]], it: Item, h: Found[str],
         return _collect(src, lines, it, option, done)
     done.add(id(it))
     stop = max(it.end_line, it.line + 1)
-    return _ordinal_items(src, h.end, lines[stop - 1][1], option) or _clock_items(src, lines, it.line + 1, stop)
+    return (_ordinal_items(src, h.end, lines[stop - 1][1], option) or _clock_items(src, lines, it.line + 1, stop)
+            or _labelled_lines(src, lines, it.line + 1, stop, option))
+
+
+def _labelled_lines(src: Source, lines: list[tuple[int, int]], first: int, stop: int, option: bool) -> list[_Cand]:
+    """Unnumbered ``现场参观考察：组织…参观…`` lines: the label before the colon names the activity
+    (not a descriptor such as ``时间：`` nor an introduction such as ``主要包括：``)."""
+    out: list[_Cand] = []
+    for i in range(first, stop):
+        s, e = lines[i]
+        m = _LINE_LABEL.match(src.norm, s, e)
+        if m is None or DESCRIPTOR.match(src.norm, s, e) or NON_ACT.search(m["label"]):
+            continue
+        h = src.found(m.start("label"), m.end("label"), "labelled-line")
+        if h is not None and ACTION.search(src.norm, m.end(), e):
+            out.append(_Cand(h.start, h, option))
+    return out
 
 
 def _clock_items(src: Source, lines: list[tuple[int, int]], first: int, stop: int) -> list[_Cand]:

@@ -415,3 +415,14 @@ def test_content_categories_outside_a_programme_still_give_their_sub_items() -> 
     text = ("二、活动内容\n(一)线上宣传\n1、在政府网站开设专栏，发布政策解读。\n2、开展在线访谈活动。\n"
             "(二)线下宣传\n1、在政务服务大厅设置咨询台。\n2、发放宣传资料。\n三、工作要求\n")
     assert len(_titles(text)) == 4
+
+
+def test_unnumbered_labelled_line_names_the_activity() -> None:
+    text = ("三、活动地点\n双拥主题公园\n四、活动内容\n现场参观考察:组织社会各界代表参观双拥主题公园、烈士陵园。\n"
+            "五、邀请对象\n人大代表、政协委员\n")
+    assert _titles(text) == ["现场参观考察"]
+
+
+def test_descriptor_and_introduction_lines_are_not_labelled_activities() -> None:
+    text = ("四、活动内容\n活动时间:组织参观的时间另行通知。\n主要包括:参观政务服务大厅、召开座谈会。\n五、工作要求\n")
+    assert _titles(text) == []

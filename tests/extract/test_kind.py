@@ -77,3 +77,9 @@ def test_news_of_an_event_still_to_come_is_no_report() -> None:
     text = ("12月24日，记者从省政府办公厅召开的通气会上获悉，12月25日，省政府举行首个“开放日”活动，"
             "迎接20名公众代表。\n公众代表团将走进省政务服务中心。\n")
     assert kind(text) != "summary"
+
+
+def test_untitled_text_calling_itself_a_plan_with_zhiding_variant_is_a_plan_despite_sign_up() -> None:
+    text = ("为增进与群众之间的沟通联系，结合我单位实际，特制订本方案。\n一、活动时间\n2023年8月31日\n"
+            "二、报名方式:可拨打办公室电话:0830-1234567报名，报名截止时间为8月27日。\n北山县某局\n2023年8月21日\n")
+    assert kind(text) == "plan"
