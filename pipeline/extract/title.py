@@ -249,9 +249,25 @@ def _glued(lines: list[Line]) -> TitleAt | None:
     return TitleAt(first, first, "title.glued", ln.start, ln.start + m.end("t"))
 
 
+_REPRINT_CUE = re.compile(r"(?:全文|原文|内容)如下\s*[:：]?$")
+
+
+def _reprinted(lines: list[Line]) -> TitleAt | None:
+    """A news item reprinting a document in full ("…刊发通知，通知全文如下:"): the reprint's title line."""
+    for i, ln in enumerate(lines[:10]):
+        if not _REPRINT_CUE.search(ln.sq) or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1]
+        if not is_meta(nxt) and title_like(nxt.sq) and len(nxt.sq) <= 60 and TITLE_END.search(nxt.sq):
+            return TitleAt(i + 1, i + 1, "title.reprint")
+        return None
+    return None
+
+
 def find_title(lines: list[Line]) -> TitleAt | None:
     """Where the document's own title is, or None."""
-    return _labelled(lines) or _above_info(lines) or _scan(lines) or _headline(lines) or _glued(lines)
+    return (_labelled(lines) or _above_info(lines) or _scan(lines) or _headline(lines) or _reprinted(lines)
+            or _glued(lines))
 
 
 def title_found(src: Source, lines: list[Line], at: TitleAt) -> Found[str] | None:

@@ -130,3 +130,10 @@ def test_headline_above_a_from_line_and_a_date_line() -> None:
     text = ("兴城街道积极开展“政府开放日”活动\n来自:\n时间:2023-06-08\n"
             "为进一步加大政务公开工作力度，兴城街道结合自身实际，开展“政府开放日”宣传活动。\n")
     assert v(run(text).title) == "兴城街道积极开展“政府开放日”活动"
+
+
+def test_news_item_reprinting_a_notice_takes_the_reprints_title() -> None:
+    text = ("中新网5月5日电 据外交部网站消息:外交部将于5月25日举办今年第一次公众开放日活动,此次活动将采取网上公开报名方式。\n"
+            "外交部并在网站上就相关事宜刊发通知,通知全文如下:\n外交部2008年第一次公众开放日报名通知\n"
+            "外交部将于5月25日(星期日)举办今年第一次公众开放日活动。\n")
+    assert v(run(text).title) == "外交部2008年第一次公众开放日报名通知"
