@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.activity_tables import PUNCT, bare, restates, table_rows
 from pipeline.extract.dates import cn_int
+from pipeline.extract.lines import squash
 from pipeline.extract.outline import (
     Item,
     build_outline,
@@ -66,6 +67,9 @@ ACTION = re.compile(
 MODAL = re.compile(r"(?<![主重需纪摘提简概只])要(?![点素闻求])|务必|必须|应当")
 """What a requirement says units must do (要高度重视 / 务必落实)."""
 LONG = 30
+_CLOCK_TAIL = re.compile(
+    r"\s*[(（]\s*(?:上午|下午)?\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-—–~～至到]+\s*\d{1,2}\s*[:：]\s*\d{2}\s*[)）]\s*$"
+)
 _LINE_LABEL = re.compile(r"\s*(?P<label>[^:：，,。；;、\s]{2,10}?)(?<!包括|如下|以下|下列)\s*[:：](?=\s*\S)")
 _PROGRAMME = re.compile(r"流程|议程|日程|环节")
 _STAGE_LEN = 16
@@ -78,8 +82,8 @@ OPTIONS = re.compile(
     r"可以?(?:采取|采用|选择|参考|参照|通过)(?:以下|如下|下列)[^。\n]{0,6}?(?:形式|方式)"
 )
 DESCRIPTOR = re.compile(
-    r"\s*(?:活动|举办|开展|计划|参与|参加|邀请|报名)?(?:时间|日期|地点|地址|单位|部门|形式|方式|对象|范围|人员|人数|名额|"
-    r"主题|要求|费用|条件|流程|须知|内容|说明|备注|情况|目的|意义|方法|办法|措施|原则|依据)\s*[:：]"
+    r"\s*(?:活动|举办|开展|计划|参与|参加|参会|邀请|报名|会议|座谈)?(?:时间|日期|地点|地址|单位|部门|形式|方式|对象|范围|人员|"
+    r"人数|名额|主题|要求|费用|条件|流程|议程|主持人?|须知|内容|说明|备注|情况|目的|意义|方法|办法|措施|原则|依据)\s*[:：]"
 )
 """A ``时间：`` / ``参与对象：`` sub-item describes its parent; ``集中宣传：…`` is an activity."""
 _CLOCK = re.compile(
@@ -201,12 +205,23 @@ def _barriers(src: Source, lines: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+def _describes(src: Source, start: int, end: int) -> bool:
+    """A field line describing its parent (``时间：``, ``主 持 人：``), spaces inside the label allowed."""
+    return DESCRIPTOR.match(squash(src.norm[start:min(end, start + 24)])) is not None
+
+
 def _item_headline(src: Source, lines: list[tuple[int, int]], it: Item) -> Found[str] | None:
+    """The item's headline without a programme step's clock time, before (``1、9:00-9:30。参观…``)
+    or after it (``（一）现场参观(9:00—11:20)``)."""
     start = it.marker.end
     clock = _CLOCK.match(src.norm, start, lines[it.line][1])
     if clock and clock.end() < lines[it.line][1] and re.search(r"\d\s*[:：点时]", clock.group()):
         start = clock.end()
-    return headline(src, lines, it.line, start, "outline")
+    h = headline(src, lines, it.line, start, "outline")
+    tail = _CLOCK_TAIL.search(src.norm, h.start, h.end) if h is not None else None
+    if h is not None and tail is not None and tail.start() > h.start:
+        return src.found(h.start, tail.start(), "outline", strip="，,、 ")
+    return h
 
 
 def _label(src: Source, h: Found[str] | None, rx: re.Pattern[str]) -> bool:
@@ -253,7 +268,7 @@ def _labelled_lines(src: Source, lines: list[tuple[int, int]], first: int, stop:
     for i in range(first, stop):
         s, e = lines[i]
         m = _LINE_LABEL.match(src.norm, s, e)
-        if m is None or DESCRIPTOR.match(src.norm, s, e) or NON_ACT.search(m["label"]):
+        if m is None or _describes(src, s, e) or NON_ACT.search(m["label"]):
             continue
         h = src.found(m.start("label"), m.end("label"), "labelled-line")
         if h is not None and ACTION.search(src.norm, m.end(), e):
@@ -354,7 +369,7 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
     for child in root.children:
         done.add(id(child))
         s, e = lines[child.line]
-        if DESCRIPTOR.match(src.norm, child.marker.end, e):
+        if _describes(src, child.marker.end, e):
             continue  # "1.时间：5月15日" describes the parent, it is not an activity
         h = _item_headline(src, lines, child)
         if h is None:
@@ -371,7 +386,9 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
         # ("（一）机关参观" + "1、参观便民服务大厅（主任介绍）"): the stage is the activity
         staged = programme and len(src.norm[h.start:h.end]) <= _STAGE_LEN
         single_label = len(child.children) == 1 and _LABEL_ONLY.fullmatch(src.norm[h.start:h.end])
-        if child.children and not staged and not single_label:
+        # "（二）座谈交流" + "1.会议地点：…" "2.主 持 人：…": sub-items that only describe it
+        described = all(_describes(src, c.marker.end, lines[c.line][1]) for c in child.children)
+        if child.children and not staged and not single_label and not described:
             sub = _collect(src, lines, child, opt, done)
             if sub:
                 out.extend(sub)

@@ -426,3 +426,10 @@ def test_unnumbered_labelled_line_names_the_activity() -> None:
 def test_descriptor_and_introduction_lines_are_not_labelled_activities() -> None:
     text = ("四、活动内容\n活动时间:组织参观的时间另行通知。\n主要包括:参观政务服务大厅、召开座谈会。\n五、工作要求\n")
     assert _titles(text) == []
+
+
+def test_stage_clock_time_after_the_title_and_field_only_sub_items() -> None:
+    text = ("四、活动内容\n(一)现场参观(9:00—11:20)\n组织代表实地参观，听取工作介绍。\n(二)座谈交流(11:20—12:00)\n"
+            "1.会议地点:局三楼会议室\n2.主 持 人:局长\n3.参会人员:班子成员、活动代表。\n4.会议议程:\n"
+            "一是介绍情况。\n二是座谈交流。\n五、报名方式\n1.现场报名:局综合办公室\n")
+    assert _titles(text) == ["现场参观", "座谈交流"]
