@@ -84,6 +84,8 @@ _SUBJECT = re.compile(r"^(?:请|由|各[^，,。]{0,12}?(?:单位|部门|地区|
 _MARKER = re.compile(r"^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.])[ \t]*")
 # "于8月30前报送": a deadline whose 日 was lost (web copy, OCR) — read only right before 前
 _DAYLESS_BEFORE = re.compile(r"(?<!\d)(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})(?=[ \t]*(?:前|之前|以前))")
+# "请…于825前…报名": 月 and 日 both lost; read only in the 于…前 frame and only when the digits split one way
+_RUN_BEFORE = re.compile(r"(?<=[于在])[ \t]*(?P<md>\d{3,4})(?=[ \t]*日?[ \t]*(?:前|之前|以前))")
 _PAREN = re.compile(r"\([^)]*\)|（[^）]*）")
 
 
@@ -142,6 +144,13 @@ def _dates(norm: str) -> list[tuple[int, int, int | None, int, int]]:
         if y and mo and d:
             out.append((mt.start(), mt.end(), y, mo, d))
             taken.append((mt.start(), mt.end()))
+    for mt in _RUN_BEFORE.finditer(norm):
+        md = mt["md"]
+        reads = {(int(md[:k]), int(md[k:])) for k in (1, 2)
+                 if len(md) - k <= 2 and md[k] != "0" and make_date(2024, int(md[:k]), int(md[k:])) is not None}
+        if len(reads) == 1 and not any(a <= mt.start() < b for a, b in taken):
+            (mo, d), = reads
+            out.append((mt.start("md"), mt.end("md"), None, mo, d))
     for mt in [*MONTH_DAY.finditer(norm), *_DAYLESS_BEFORE.finditer(norm)]:
         if any(a <= mt.start() < b for a, b in taken):
             continue

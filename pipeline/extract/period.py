@@ -47,7 +47,7 @@ from pipeline.model import Found, Record
 
 _TOP_NUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.]?)"
 _SECTION = re.compile(
-    rf"^{_TOP_NUM}\s*(?:活动|开放|宣传)?(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*(?P<rest>[:：].*)?$"
+    rf"^(?:{_TOP_NUM}|[、.](?=活动))\s*(?:活动|开放|宣传)?(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*(?P<rest>[:：].*)?$"
 )
 _TOP_HEAD = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.]")
 _SECTION_LINES = 3

@@ -271,3 +271,13 @@ def test_parenthetical_aside_between_object_and_verb() -> None:
 
 def test_a_month_day_run_without_before_is_no_deadline() -> None:
     assert _dates(_run("活动于8月30在广场举行，共接待群众100人次。", dt.date(2023, 7, 29))) == []
+
+
+def test_deadline_whose_month_and_day_characters_were_both_lost() -> None:
+    rec = _run("请自愿参加活动的群众于825前通过电话和电子邮箱的方式进行报名。", dt.date(2024, 8, 22))
+    assert _dates(rec) == [("2024-08-25", None)]
+
+
+def test_run_together_digits_that_split_two_ways_are_no_deadline() -> None:
+    rec = _run("请各单位于115前报送活动方案。", dt.date(2024, 1, 2))
+    assert _dates(rec) == []

@@ -328,3 +328,9 @@ def test_series_running_on_after_the_launch_extends_the_end() -> None:
     text = ("全省第七届“中国统计开放日”在日照启动\n2016年9月20日上午，全省第七届“中国统计开放日”集中宣传活动在市政府广场举办。"
             "本届统计开放日系列活动将会持续到10月10日。\n")
     assert run(text) == (D(2016, 9, 20), D(2016, 10, 10))
+
+
+def test_time_section_whose_numeral_was_lost_with_a_run_together_date() -> None:
+    text = ("某旗水务局2025年“政府开放日”活动实施方案\n一、总体目标\n邀请公众代表走进政府机关。\n"
+            "、活动时间及地点\n时间:20250613日(星期)上午08:30。\n地点:水务局三楼会议室\n")
+    assert run(text) == (D(2025, 6, 13), D(2025, 6, 13))
