@@ -316,7 +316,34 @@ def _find(src: Source, rec: Record, lines: list[Line], hi: int) -> tuple[DayRang
     if got:
         return got[0], got[0], *got[1], "period.event_day"
     column = _column(src, rec, lines)
-    return _span(column, "period.column") if column else None
+    if column:
+        return _span(column, "period.column")
+    got = _lede_day(src, rec, lines) if rec.kind is not None and rec.kind.value == "summary" else None
+    return (got[0], got[0], *got[1], "period.lede") if got else None
+
+
+_LEDE_ACTION = re.compile(r"开展|举办|举行|组织|邀请|召开|走进|来到|深入|迎来")
+_LEDE_LEAD = re.compile(r"\s*(?:今年|在|于)?\s*")
+
+
+def _lede_day(src: Source, rec: Record, lines: list[Line]) -> Dated | None:
+    """A report whose paragraph opens on the day something was done ("8月15日下午，江阴市水利局邀请…",
+    "2022年9月23日，道太乡开展“…”宣传活动") when the event's own name is not in that sentence:
+    the first such day is the day reported."""
+    for ln in lines:
+        lead = _LEDE_LEAD.match(src.norm, ln.start, ln.end)
+        rs = find_day_ranges(src.norm, lead.end() if lead else ln.start, ln.end)
+        if not rs or rs[0].start != (lead.end() if lead else ln.start) or not _usable(src, rs[0]):
+            continue
+        r = rs[0]
+        if r.first.year and rec.year and r.first.year != rec.year.value:
+            continue
+        _, e = _sentence_bounds(src.norm, r.start, r.end)
+        if _LEDE_ACTION.search(src.norm, r.end, e) and not _alone_on_line(src.norm, r):
+            d = _dates(src, rec, r)
+            if d:
+                return r, d
+    return None
 
 
 _RUNS_UNTIL = re.compile(r"(?:活动|宣传)[^。；;\n]{0,12}?(?:持续|延续|一直)(?:开展)?(?:到|至)\s*")
