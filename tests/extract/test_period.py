@@ -337,11 +337,12 @@ def test_time_section_whose_numeral_was_lost_with_a_run_together_date() -> None:
 
 
 def test_report_paragraph_opening_on_the_day_something_was_done() -> None:
-    text = ("市水利系统积极开展2024“政府开放月”活动\n为进一步推进阳光政府建设，我市水利系统开展2024“政府开放月”活动。\n"
+    text = ("市水利系统积极开展2024“政府开放月”活动\n发布时间:2024-08-20 15:54\n为进一步推进阳光政府建设，我市水利系统开展2024“政府开放月”活动。\n"
             "8月15日下午，江阴市水利局邀请十余名市民朋友走进水利工程，参观了江边枢纽。\n")
     assert run(text) == (D(2024, 8, 15), D(2024, 8, 15))
 
 
 def test_report_opening_on_a_dated_campaign_gives_the_day_and_year() -> None:
-    text = "2022年9月23日，道太乡开展“政务公开在行动”宣传活动。活动中共计发放宣传资料70余份。\n"
+    text = ("2022年9月23日，道太乡开展“政务公开在行动”宣传活动。活动现场，群众积极参与。"
+            "活动中共计发放宣传资料70余份，接受群众咨询30余人。\n")
     assert run(text) == (D(2022, 9, 23), D(2022, 9, 23))
