@@ -24,8 +24,10 @@ import re
 
 from pipeline.extract.lines import (
     CJK,
+    DOT_BULLETS,
     INFO_LINE,
     ORGAN_SUFFIX,
+    SOLID_BULLETS,
     Line,
     is_info,
     is_nav,
@@ -168,7 +170,7 @@ def _glued(src: Source, start: int, end: int) -> Found[str] | None:
 
 
 # a saved page's list bullet in front of the 主送 line ("  • 各区(县)统计局:")
-_BULLETED_TO = re.compile(r"[•●▪◦∙·・]\s*(?=各)")
+_BULLETED_TO = re.compile(rf"[{SOLID_BULLETS}{DOT_BULLETS}]\s*(?=各)")
 
 
 def _find_recipients(src: Source, lines: list[Line], after: int, title_sq: str = "") -> Found[str] | None:

@@ -101,11 +101,19 @@ def is_organ(s: str) -> bool:
 
 _NAV = re.compile(r"今天是|当前位置|您的位置|您现在的位置|加入收藏|设为首页|网站地图|无障碍|[|>»]")
 _NAV_WORD = re.compile(r"首页|登录|注册|English|繁体|简体|打印|关闭|分享|收藏|长者模式")
-INFO_LINE = re.compile(
-    r"(?:浏览|点击|阅读|访问)(?:人数|人次|次数|量|数)?\s*[:：]?\s*\d+|(?:浏览|点击|阅读|访问)(?:人数|人次|次数|量|数)\s*[:：]|"
-    r"(?:上传|更新|录入)(?:时间|日期)\s*[:：]|发布(?:时间|日期)|(?:^|[\s'\"’])(?:时间|日期)\s*[:：]\s*\d|"
-    r"来源\s*[:：]|来自\s*[:：]|作者\s*[:：]|信息来源|字体|字号\s*[:：]?\s*[大中小]"
+PAGE_INFO_KEY = re.compile(
+    r"来源\s*[:：]|来自\s*[:：]|作者\s*[:：]|(?:浏览|点击|阅读|访问)(?:人数|人次|次数|量|数)?\s*[:：]|字号\s*[:：]"
 )
+"""Keys only a web page's info line carries (a line holding one is page chrome, whatever its date says)."""
+INFO_LINE = re.compile(
+    PAGE_INFO_KEY.pattern + r"|(?:浏览|点击|阅读|访问)(?:人数|人次|次数|量|数)?\s*\d+|"
+    r"(?:上传|更新|录入)(?:时间|日期)\s*[:：]|发布(?:时间|日期)|(?:^|[\s'\"’])(?:时间|日期)\s*[:：]\s*\d|"
+    r"信息来源|字体|字号\s*[大中小]"
+)
+"""A web page's info line: its page keys, or a publishing / update date."""
+SOLID_BULLETS = "•●▪◆■□◦"
+DOT_BULLETS = "·・∙"
+"""List bullets; the dots double as separators ("5·15", OCR'd 、), so callers that see them check what follows."""
 # a news page's bare publishing stamp on its own line: "26.05.2015  10:05", "2019-05-16 08:48:57",
 # "2021年05月17日 09:30" (a 年月日 date alone is not one: it may be a 成文日期)
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"

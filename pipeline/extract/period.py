@@ -41,7 +41,7 @@ from pipeline.extract.event import (
     find_mentions,
     in_book_title,
 )
-from pipeline.extract.lines import Line, cell_spans, nonblank_lines, squash
+from pipeline.extract.lines import PAGE_INFO_KEY, Line, cell_spans, nonblank_lines, squash
 from pipeline.extract.source import Source
 from pipeline.model import Found, Record
 
@@ -59,7 +59,6 @@ _DAMAGED_MAY15 = re.compile(rf"{FIVE15}\s*日(?=[\s今年]*[”\"」』]?\s*(?:�
 _LONG_REACH = 400
 _SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|[定订]于|拟于|将于")
 # what only a web page's info line carries next to its date
-_PAGE_INFO = re.compile(r"来源\s*[:：]|作者\s*[:：]|(?:浏览|点击|阅读|访问)(?:次数|人数|量)?\s*[:：]|字号\s*[:：]")
 _REGISTRATION = re.compile(r"报名|申报|报送|征集|受理|预约")
 _BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")
 _PAGE_DATE = re.compile(r"(?:发布|更新|上传|录入|生成|发稿|成文|发文|印发)(?:时间|日期)\s*[:：]?\s*$")
@@ -87,7 +86,7 @@ def _usable(src: Source, r: DayRange) -> bool:
         return False
     lo = src.norm.rfind("\n", 0, r.start) + 1
     hi = src.norm.find("\n", r.end)
-    if _PAGE_INFO.search(src.norm, lo, hi if hi >= 0 else len(src.norm)):
+    if PAGE_INFO_KEY.search(src.norm, lo, hi if hi >= 0 else len(src.norm)):
         return False  # "时间:2020年05月26日来源:皇姑区": the page's info line under the headline
     clause = max(src.norm.rfind(c, max(0, r.start - 30), r.start) for c in "。；;，,\n") + 1
     if _REGISTRATION.search(src.norm, clause, r.start):  # "报名时间为6月6日至10日": a sign-up window

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.dates import FULL_DATE
-from pipeline.extract.lines import CJK, Line, is_info, is_nav, is_organ, squash
+from pipeline.extract.lines import CJK, DOT_BULLETS, SOLID_BULLETS, Line, is_info, is_nav, is_organ, squash
 from pipeline.extract.source import Source
 from pipeline.model import Found
 
@@ -45,11 +45,13 @@ LABEL_KEYS = re.compile(
 MARK = re.compile(r"(?:文件|发电|明传电报|电报)$")
 COPY = re.compile(r"^(?:份\s*号\s*[:：]?\s*)?(?P<v>\d{6})$")
 
-TITLE_END = re.compile(
+TITLE_WORDS = (
     r"(?:通知|方案|总结|公告|通告|意见|报告|函|通报|请示|计划|计划表|安排|决定|办法|要点|纪要|公示|批复|"
-    r"汇报|综述|情况|倡议书|简报|细则|规划|公开信|启事|预告|答复|通知书)$"
+    r"汇报|综述|情况|倡议书|简报|细则|规划|公开信|启事|预告|答复|通知书)"
 )
-_TITLE_LABEL = re.compile(r"^[|\s]*[•●▪◆■·・]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s|(?=关于))[\s|]*")
+"""The words a document title ends on."""
+TITLE_END = re.compile(TITLE_WORDS + "$")
+_TITLE_LABEL = re.compile(rf"^[|\s]*[{SOLID_BULLETS}{DOT_BULLETS}]?\s*(?:标\s*题|名\s*称|文件名称)(?:\s*[:：]|\s|(?=关于))[\s|]*")
 # the next key of a metadata grid printed on the same line ("名称: X 文号: Y", "标 题: | X | |")
 # (or the 主送 list a flattened copy printed on the title's line: "…的通知 各乡镇人民政府：")
 _NEXT_KEY = re.compile(
@@ -61,7 +63,7 @@ _FIELD = re.compile(rf"^[{CJK}]{{0,6}}(?:名称|标题|栏目|版面|版次|分�
                     rf"索引号|发布机构|公开方式|公开时限|效力状态|有效性|主题词)\s*[:：]")
 # an item of a metadata list ("• 索引号 …", "• 公开目录 …"): never a title
 # OCR reads a web list's • as a middle dot; a dot opening a wrapped "5\n·15政务公开日" line is no bullet
-_BULLET = re.compile(r"^(?:[•●▪◆■□]|[·・∙](?=\s|[^\d\s]{1,8}\s*[:：]|[^\d\s]{2,6}(?:\s|$)))")
+_BULLET = re.compile(rf"^(?:[{SOLID_BULLETS}]|[{DOT_BULLETS}](?=\s|[^\d\s]{{1,8}}\s*[:：]|[^\d\s]{{2,6}}(?:\s|$)))")
 _NOT_TITLE_START = re.compile(r"^(?:附件|附表|联系人|联系电话|电话|[(（]?[一二三四五六七八九十]+[、)）]|\d+[.、．]|各)")
 GREETING = re.compile(r"尊敬|朋友|同志们|您好|亲爱")
 DATE_LINE = re.compile(rf"[(（]?{FULL_DATE.pattern}[)）]?")
@@ -72,7 +74,8 @@ _SITE_SUFFIX = re.compile(rf"\s*[_|｜\-—－]+\s*[{CJK}]{{2,30}}(?:人民政�
 _HEADLINE_VERB = re.compile(r"开展|举办|举行|组织|启动|走进|参观|召开|亮相|掀起|推进|参加|迎来|邀请|进行|体验")
 
 
-_GLUED_TITLE = re.compile(r"(?P<t>[^。，,；;:：\n]{6,60}?(?:活动方案|实施方案|工作方案|的通知|的公告|活动总结|工作总结))"
+# a title word qualified as a whole document's (活动方案, 的通知), so a body sentence's 方案 does not end it
+_GLUED_TITLE = re.compile(rf"(?P<t>[^。，,；;:：\n]{{6,60}}?(?:活动|实施|工作|的){TITLE_WORDS})"
                           r"(?=为了?(?:进一步|深入|切实|全面|认真|加强|推进|做好)|根据|按照|近日|日前|各)")
 
 
