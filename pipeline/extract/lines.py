@@ -100,6 +100,7 @@ def is_organ(s: str) -> bool:
 # ---------------------------------------------------------------- web page chrome
 
 _NAV = re.compile(r"今天是|当前位置|您的位置|您现在的位置|加入收藏|设为首页|网站地图|无障碍|[|>»]")
+_HEADLINE_AFTER_BAR = 12
 _NAV_WORD = re.compile(r"首页|登录|注册|English|繁体|简体|打印|关闭|分享|收藏|长者模式")
 PAGE_INFO_KEY = re.compile(
     r"来源\s*[:：]|来自\s*[:：]|作者\s*[:：]|(?:浏览|点击|阅读|访问)(?:人数|人次|次数|量|数)?\s*[:：]|字号\s*[:：]"
@@ -145,7 +146,17 @@ def is_nav(ln: Line) -> bool:
     """Site navigation: breadcrumbs and menus (a menu word alone, or several of them)."""
     words = _NAV_WORD.findall(ln.norm)
     menu = len(words) >= 2 and len(ln.norm.split()) >= 2  # menus are spaced items, titles are not
-    return bool(_NAV.search(ln.norm)) or menu or (bool(words) and len(ln.sq) <= 6)
+    return _nav_marks(ln) or menu or (bool(words) and len(ln.sq) <= 6)
+
+
+def _nav_marks(ln: Line) -> bool:
+    """Breadcrumb marks; a single bar before a long headline is a column tag ("市水利系统|积极开展…",
+    an OCR'd 丨), not a menu."""
+    if not _NAV.search(ln.norm):
+        return False
+    if ln.norm.count("|") == 1 and not _NAV.search(ln.norm.replace("|", "")):
+        return max(len(squash(part)) for part in ln.norm.split("|")) < _HEADLINE_AFTER_BAR
+    return True
 
 
 def is_info(ln: Line) -> bool:

@@ -80,6 +80,7 @@ _GLUED_TITLE = re.compile(rf"(?P<t>[^。，,；;:：\n]{{6,60}}?(?:活动|实施
 
 
 _BYLINE_NAME = re.compile(rf"[{CJK}]{{2,4}}")
+_HEADLINE_TAIL = re.compile(r"活动|工作|宣传|会议|仪式|启动仪式|主题活动|宣传活动")
 
 
 def is_body(ln: Line) -> bool:
@@ -152,7 +153,12 @@ def _above_info(lines: list[Line]) -> TitleAt | None:
         if is_info(ln) and i > 0:
             prev = lines[i - 1]
             if not is_meta(prev) and not is_body(prev) and title_like(prev.sq):
-                return TitleAt(i - 1, i - 1, "title.web")
+                first = i - 1
+                # a headline wrapped inside a quoted name ("…2024年“政务" + "开放日”活动公告")
+                if first > 0 and _open_quote(lines[first - 1].sq) and not is_meta(lines[first - 1]) \
+                        and title_like(lines[first - 1].sq):
+                    first -= 1
+                return TitleAt(first, i - 1, "title.web")
     return None
 
 
@@ -190,7 +196,7 @@ def _scan(lines: list[Line]) -> TitleAt | None:
             for k in range(i + 1, min(i + 3, len(top))):
                 if not _join_ok(top[k]) or top[k].sq.startswith("关于"):
                     break
-                if wrapped_head and "关于" not in sq and _TITLE_HEAD.search(top[k].sq):
+                if wrapped_head and "关于" not in sq and _TITLE_HEAD.search(top[k].sq) and not _open_quote(joined):
                     break  # the next line names the event again: a title of its own, not a tail
                 joined += top[k].sq
                 if TITLE_END.search(joined) and len(joined) <= 100:
@@ -226,7 +232,12 @@ def _headline(lines: list[Line]) -> TitleAt | None:
             continue
         k = i - 1
         # info lines and a bare byline ("草原": the author's name alone) sit between headline and body
+        tail: int | None = None
         while k >= 0 and (is_info(lines[k]) or (k == i - 1 and _BYLINE_NAME.fullmatch(lines[k].sq))):
+            if k == i - 1 and k > 0 and _HEADLINE_TAIL.fullmatch(lines[k].sq) and _TITLE_HEAD.search(lines[k - 1].sq):
+                tail = k  # "…开展2025年“政务公开主题日”" + "活动": a headline a scan wrapped, not a byline
+                k -= 1
+                break
             k -= 1
         if k < 0:
             return None
@@ -235,8 +246,13 @@ def _headline(lines: list[Line]) -> TitleAt | None:
         if (is_meta(head) or not title_like(sq) or len(sq) > 60 or not _HEADLINE_VERB.search(sq)
                 or re.search(r"[，,；;]", sq)):
             return None
-        return TitleAt(k, k, "title.headline")
+        return TitleAt(k, k if tail is None else tail, "title.headline")
     return None
+
+
+def _open_quote(s: str) -> bool:
+    """A quote opened and not yet closed: the line broke inside a quoted name."""
+    return s.count("“") > s.count("”") or s.count("「") > s.count("」")
 
 
 def _glued(lines: list[Line]) -> TitleAt | None:

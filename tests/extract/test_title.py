@@ -137,3 +137,26 @@ def test_news_item_reprinting_a_notice_takes_the_reprints_title() -> None:
             "外交部并在网站上就相关事宜刊发通知,通知全文如下:\n外交部2008年第一次公众开放日报名通知\n"
             "外交部将于5月25日(星期日)举办今年第一次公众开放日活动。\n")
     assert v(run(text).title) == "外交部2008年第一次公众开放日报名通知"
+
+
+def test_web_headline_wrapped_inside_a_quoted_name() -> None:
+    text = ("苍溪县文化广播电视体育和旅游局2024年“政务\n开放日”活动公告\n时间：2024-11-22 来源:苍溪县文化广播电视体育和旅游局\n"
+            "广大市民朋友:\n为进一步加强政民互动交流，特通过网络方式公开邀请热心市民积极参与“政务开放日”活动。\n")
+    assert v(run(text).title) == "苍溪县文化广播电视体育和旅游局2024年“政务开放日”活动公告"
+
+
+def test_headline_whose_last_word_a_scan_wrapped_is_not_a_byline() -> None:
+    text = ("天心区卫生健康局开展2025年“政务公开主题日”\n活动\n"
+            "为进一步深化卫生健康政务公开工作，8月19日晚，天心区卫生健康局在南郊公园开展“政务公开主题日”活动，让群众近距离了解卫健政务。\n")
+    assert v(run(text).title) == "天心区卫生健康局开展2025年“政务公开主题日”活动"
+
+
+def test_headline_with_a_column_tag_before_a_single_bar_is_no_breadcrumb() -> None:
+    text = ("市水利系统|积极开展2024“政府开放月”活动\n发布时间:2024-08-20 15:54\n"
+            "为进一步推进阳光、透明、开放、服务型政府建设，我市水利系统开展2024“政府开放月”活动。\n")
+    assert v(run(text).title) == "市水利系统|积极开展2024“政府开放月”活动"
+
+
+def test_breadcrumb_with_a_single_bar_stays_navigation() -> None:
+    text = "首页|政务公开\n关于开展政务公开日活动的通知\n各单位：\n现将有关事项通知如下。\n"
+    assert v(run(text).title) == "关于开展政务公开日活动的通知"
