@@ -35,7 +35,7 @@ from bisect import bisect_left
 from pipeline.extract.dates import FULL_DATE, PRINTED_YEAR, cn_int, make_date
 from pipeline.extract.event import FIVE15, squashed
 from pipeline.extract.kind import kind_of
-from pipeline.extract.lines import CJK, Line, is_organ, nonblank_lines, squash
+from pipeline.extract.lines import CJK, ORGAN_SUFFIX, Line, is_organ, nonblank_lines, squash
 from pipeline.extract.source import Source
 from pipeline.extract.title import TITLE_END, is_body, title_like
 from pipeline.model import Found, Record
@@ -128,6 +128,21 @@ def _seal_echo(upper: str, lower: str) -> bool:
     return sum(ch in lower for ch in upper) >= 0.5 * len(upper)
 
 
+_ORGAN_END = re.compile(ORGAN_SUFFIX)
+
+
+def _ring_echo_cut(norm: str) -> int | None:
+    """Where an organ name ends when a seal's ring text is read onto its line as a repeat of part of
+    the name ("泸县退役军人事务局退役军人"), or None."""
+    text = norm.rstrip()
+    for m in _ORGAN_END.finditer(text):
+        rest = text[m.end():].strip()
+        if (2 <= len(rest) <= 6 and re.fullmatch(rf"[{CJK}]+", rest) and rest in text[:m.start()]
+                and is_organ(squash(text[:m.end()]))):
+            return m.end()
+    return None
+
+
 def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
     """The organ line(s) right above line ``i`` (seal lines skipped), or None."""
     k = i - 1
@@ -136,9 +151,10 @@ def _organ_above(src: Source, lines: list[Line], i: int) -> Found[str] | None:
     if k < 0:
         return None
     tail = _SEAL_TAIL.search(lines[k].norm)  # "XX领导小组办公室（代章）": the seal note is not the name
-    if tail and tail.start() > 0:
-        lines = lines[:k] + [Line(lines[k].start, lines[k].start + len(lines[k].norm[:tail.start()].rstrip()),
-                                  lines[k].norm[:tail.start()].rstrip())]
+    cut = tail.start() if tail and tail.start() > 0 else _ring_echo_cut(lines[k].norm)
+    if cut is not None:
+        lines = lines[:k] + [Line(lines[k].start, lines[k].start + len(lines[k].norm[:cut].rstrip()),
+                                  lines[k].norm[:cut].rstrip())]
     block = [k]
     # a long name wrapped over two lines, or joint issuers one per line
     while k - 1 >= 0 and len(block) < 3:

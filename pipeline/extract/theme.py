@@ -105,7 +105,7 @@ def _clean(src: Source, start: int, end: int, method: str, bounded: bool = False
         else:
             stop = _STOP.search(norm, start, end)
             end = stop.start() if stop else end
-    while end > start and norm[end - 1] in " \t。.，,":
+    while end > start and norm[end - 1] in " \t\n。.，,":
         end -= 1
     start, end = _one_of_list(src, start, end)
     if end - start >= 2 and norm[start] in _PAIRS and _matching(norm, start, end) == end - 1:
@@ -195,8 +195,8 @@ def _as_theme(src: Source, m: re.Match[str]) -> Found[str] | None:
     quoted: int | None = None
     for k in range(end - 1, max(0, end - 60) - 1, -1):
         ch = src.norm[k]
-        if ch in "。；;!！?？\n":
-            break
+        if ch in "。；;!！?？" or (ch == "\n" and (k == 0 or src.norm[k - 1] in "。；;!！?？:：\n")):
+            break  # a line break mid-sentence is a scan's wrap ("以“…”" + "为主题"), not an end
         if ch != "以":
             continue
         if k == 0 or src.norm[k - 1] in "，,。；;、:： \t\n(（":

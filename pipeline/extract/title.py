@@ -152,6 +152,10 @@ def _above_info(lines: list[Line]) -> TitleAt | None:
             return TitleAt(i, i, "title.web", ln.start, ln.start + cut)
         if is_info(ln) and i > 0:
             prev = lines[i - 1]
+            # "…积极开展“5·15政务公开日”宣传" + "活动": a headline's last word wrapped by a scan
+            if i > 1 and _HEADLINE_TAIL.fullmatch(prev.sq) and not is_meta(lines[i - 2]) \
+                    and title_like(lines[i - 2].sq) and not is_body(lines[i - 2]):
+                return TitleAt(i - 2, i - 1, "title.web")
             if not is_meta(prev) and not is_body(prev) and title_like(prev.sq):
                 first = i - 1
                 # a headline wrapped inside a quoted name ("…2024年“政务" + "开放日”活动公告")
@@ -274,11 +278,17 @@ _REPRINT_CUE = re.compile(r"(?:全文|原文|内容)如下\s*[:：]?$")
 def _reprinted(lines: list[Line]) -> TitleAt | None:
     """A news item reprinting a document in full ("…刊发通知，通知全文如下:"): the reprint's title line."""
     for i, ln in enumerate(lines[:10]):
-        if not _REPRINT_CUE.search(ln.sq) or i + 1 >= len(lines):
-            continue
-        nxt = lines[i + 1]
+        k = i + 1
+        if not _REPRINT_CUE.search(ln.sq):
+            # "…通知全文" + "如下：": the cue wrapped by a scan
+            if k >= len(lines) or len(lines[k].sq) > 4 or not _REPRINT_CUE.search(ln.sq + lines[k].sq):
+                continue
+            k += 1
+        if k >= len(lines):
+            return None
+        nxt = lines[k]
         if not is_meta(nxt) and title_like(nxt.sq) and len(nxt.sq) <= 60 and TITLE_END.search(nxt.sq):
-            return TitleAt(i + 1, i + 1, "title.reprint")
+            return TitleAt(k, k, "title.reprint")
         return None
     return None
 

@@ -398,3 +398,14 @@ def test_seal_ring_text_that_repeats_part_of_the_organ_name_is_dropped() -> None
     rec = run(text)
     assert v(rec.issuer) == "喀左县人民政府办公室"
     assert v(rec.issue_date) == dt.date(2018, 5, 8)
+
+
+def test_seal_ring_text_read_onto_the_organ_line_as_a_repeat_is_cut() -> None:
+    rec = run("现将有关事项通知如下。\n报名截止时间为8月27日。\n泸县退役军人事务局退役军人\n2023年8月21日\n")
+    assert rec.issuer is not None and rec.issuer.value == "泸县退役军人事务局"
+    assert rec.issue_date is not None and rec.issue_date.value.isoformat() == "2023-08-21"
+
+
+def test_organ_line_ending_on_its_own_suffix_is_not_cut() -> None:
+    rec = run("现将有关事项通知如下。\n某县人民政府办公室\n2023年8月21日\n")
+    assert rec.issuer is not None and rec.issuer.value == "某县人民政府办公室"

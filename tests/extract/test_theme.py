@@ -167,3 +167,9 @@ def test_quoted_name_given_as_the_topic_with_wei_ti() -> None:
 
 def test_wei_ti_cai_is_not_a_theme() -> None:
     assert run("本次征文以基层政务公开为题材，面向全县征集作品。") is None
+
+
+def test_as_theme_quote_and_wei_zhuti_split_by_a_scan_line_break() -> None:
+    text = ("为进一步提升政务服务水平，6月19日，湖口县行政审批局以“透明化政务服务、精准化需求响应”\n"
+            "为主题，开展了2025年第二期政府开放日活动。")
+    assert run(text) == "透明化政务服务、精准化需求响应"

@@ -160,3 +160,16 @@ def test_headline_with_a_column_tag_before_a_single_bar_is_no_breadcrumb() -> No
 def test_breadcrumb_with_a_single_bar_stays_navigation() -> None:
     text = "首页|政务公开\n关于开展政务公开日活动的通知\n各单位：\n现将有关事项通知如下。\n"
     assert v(run(text).title) == "关于开展政务公开日活动的通知"
+
+
+def test_reprint_cue_wrapped_by_a_scan() -> None:
+    text = ("中新网5月5日电据外交部网站消息:外交部将于5月25日举办今年第一次公众开放日活动。\n"
+            "外交部并在网站上就相关事宜刊发通知，通知全文\n如下：\n外交部2008年第一次公众开放日报名通知\n"
+            "外交部将于5月25日(星期日)举办今年第一次公众开放日活动。\n")
+    assert v(run(text).title) == "外交部2008年第一次公众开放日报名通知"
+
+
+def test_web_headline_whose_last_word_wrapped_above_the_source_line() -> None:
+    text = ("沈阳市审计局积极开展“5·15政务公开日”宣传\n活动\n来源:沈阳市审计局\n日期:2025年05月15日\n"
+            "今年5月15日是第十九个“政务公开日”，沈阳市审计局组织开展“5·15政务公开日”宣传活动。\n")
+    assert v(run(text).title) == "沈阳市审计局积极开展“5·15政务公开日”宣传活动"
