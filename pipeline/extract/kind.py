@@ -113,7 +113,7 @@ def kind_of(src: Source, rec: Record) -> Found[str]:
     f = _self_described(src)
     if f is not None:
         return f
-    if rec.recipients is not None and _UNITS.search(squash(rec.recipients.value)):
+    if rec.recipients is not None and _UNITS.search(squash(src.norm[rec.recipients.start:rec.recipients.end])):
         # addressed to units ("各处室、各单位：") without saying what it is: a notice gives them orders
         return Found("notice", rec.recipients.start, rec.recipients.end, "kind.recipients", confidence=0.7)
     scores: Counter[str] = Counter()

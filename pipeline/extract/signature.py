@@ -254,7 +254,7 @@ def _source_completes(src: Source, head_lines: list[Line], head: str) -> bool:
     """The page's 来源 line names the organ of the bare place heading the title (樊哙镇 →
     樊哙镇人民政府): the full name is used instead (see :func:`_completes_title`)."""
     f = _after_label(src, head_lines, _SOURCE, _SOURCE_STOP, "issuer.source")
-    name = squash(f.value) if f is not None else ""
+    name = squash(src.norm[f.start:f.end]) if f is not None else ""  # the Simplified copy, as ``head`` is
     return name.startswith(head) and len(name) > len(head)
 
 

@@ -83,3 +83,8 @@ def test_untitled_text_calling_itself_a_plan_with_zhiding_variant_is_a_plan_desp
     text = ("为增进与群众之间的沟通联系，结合我单位实际，特制订本方案。\n一、活动时间\n2023年8月31日\n"
             "二、报名方式:可拨打办公室电话:0830-1234567报名，报名截止时间为8月27日。\n北山县某局\n2023年8月21日\n")
     assert kind(text) == "plan"
+
+
+def test_traditional_copy_addressed_to_units_is_a_notice() -> None:
+    text = "縣直機關、事業單位：\n為做好政務公開工作，現將有關工作安排如下。\n某縣人民政府辦公室\n2021年5月6日\n"
+    assert kind(text) == "notice"

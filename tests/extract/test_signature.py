@@ -409,3 +409,9 @@ def test_seal_ring_text_read_onto_the_organ_line_as_a_repeat_is_cut() -> None:
 def test_organ_line_ending_on_its_own_suffix_is_not_cut() -> None:
     rec = run("现将有关事项通知如下。\n某县人民政府办公室\n2023年8月21日\n")
     assert rec.issuer is not None and rec.issuer.value == "某县人民政府办公室"
+
+
+def test_traditional_bare_township_heading_a_plan_takes_the_organ_its_source_line_names() -> None:
+    text = ("樊噲鎮2022年度“政務開放日”活動方案\n來源:樊噲鎮人民政府\n發布日期:2022-06-23\n\n"
+            "為進一步推進陽光、透明、開放、服務型政府建設，現結合我鎮實際，特制定本次活動方案。\n一、活動主題\n走進政府\n")
+    assert v(run(text).issuer) == "樊噲鎮人民政府"
