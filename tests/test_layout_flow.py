@@ -72,6 +72,17 @@ def test_long_centred_heading_and_indented_paragraph_start_are_not_joined() -> N
     ]
 
 
+def test_numbered_item_after_a_full_width_line_opens_its_own_paragraph() -> None:
+    p = _page(1, [("2.现场参观考察:邀请公众代表实地参观农业水价综合改革示范区——方家营子村", 545),
+                  ("3.座谈交流。召开座谈会，与公众代表面对面沟通交流，介绍本单位主要职", 545),
+                  ("责。", 100), ("共发放宣传资料", 545), ("2.5万份。", 100)])
+    assert flow([p]).text.split("\n") == [
+        "2.现场参观考察:邀请公众代表实地参观农业水价综合改革示范区——方家营子村",
+        "3.座谈交流。召开座谈会，与公众代表面对面沟通交流，介绍本单位主要职责。",
+        "共发放宣传资料2.5万份。",
+    ]
+
+
 def test_pinyin_glosses_of_aggregator_pages_are_removed() -> None:
     page = Page(number=1, lines=[Line("開展政務(wù)公開日活動，發(fā)放資料(共計)100份（pc）")])
     assert flow([page]).text == "開展政務公開日活動，發放資料(共計)100份（pc）"

@@ -26,6 +26,9 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－－一]{1,2}\s*\d{1,3}\s*[-—–－－一]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
     r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
+# an outline item's marker: "3.", "2、", "（二）", "三、", "①" — not a figure such as "2.5万份"
+_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|"
+                         r"[一二三四五六七八九十]{1,3}\s*、|[\u2460-\u2473])")
 SENTENCE_END = tuple("。！？；：:;!?」』”）)】")
 
 
@@ -108,8 +111,8 @@ def _joins(a: Line, block_a: _Block | None, b: Line, block_b: _Block | None) -> 
     cw_a, cw_b = _char_width(a), _char_width(b)
     if a.bbox[2] < block_a.right - 1.5 * cw_a or a.bbox[0] > block_a.left + 2.5 * cw_a:
         return False
-    if b.bbox[0] > block_b.left + 0.8 * cw_b:
-        return False
+    if b.bbox[0] > block_b.left + 0.8 * cw_b or _ITEM_START.match(b.text):
+        return False  # an indented line, or a numbered item ("3.座谈交流。"), opens its own paragraph
     ha, hb = _height(a), _height(b)
     return abs(ha - hb) <= 0.25 * max(ha, hb, 1.0)
 
