@@ -24,6 +24,7 @@ from pipeline.ocr.base import OcrBox, OcrEngine, OcrOptions, get_engine
 from pipeline.ocr.images import load_frame, render_pdf_page
 from pipeline.ocr.layout import layout_page
 from pipeline.ocr.preprocess import Prepared, prepare
+from pipeline.ocr.script import harmonise_script
 from pipeline.ocr.seal import unwrap_seal_text
 from pipeline.ocr.tables import find_tables
 
@@ -120,4 +121,5 @@ def ocr_pages(doc: WorkDoc, options: OcrOptions | None = None) -> None:
         page.tables = result.tables
         page.width, page.height = float(result.width), float(result.height)
         page.needs_ocr = False
+    harmonise_script(todo)
     doc.ocr_engine = engine.name
