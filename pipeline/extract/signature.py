@@ -18,12 +18,15 @@ a seal note after it ("（代章）") is dropped.
 Documents without a signature (telegram copies, news pages, summaries)
 name their author elsewhere: the 发电单位 cell, the organ heading the title
 ("XX人民政府办公室关于…"), a 发文机关 metadata cell, or — on news and
-summary pages only — a 来源 line, a self-reference (我局) next to the
-organ's full name, or a town named by the 来源 line that calls itself 我镇.
+summary pages only — a 来源 line (in the fuller form the text prints:
+来源 "文旅广电局", text "市文旅广电局"), a self-reference (我局) next to the
+organ's name — its full name where the text gives one, else the name relative
+to the place the page is about ("县农业农村局"), as printed — or a town named
+by the 来源 line that calls itself 我镇.
 A notice, plan or announcement is never attributed from its page's 来源
 line (that goes to ``rec.warnings``) — unless its title is headed by a bare
 place ("XX区XX乡：关于…") whose organ the 来源 line names in full.  A
-newspaper, a bare place name or a relative name ("区司法局", "市公管局") is never an issuer.
+newspaper, a bare place name or a pronoun ("我局", "本单位") is never an issuer.
 """
 
 from __future__ import annotations
@@ -80,7 +83,8 @@ _COLUMN_TAG = re.compile(r"\s*【[^】]{1,10}】\s*")
 _SELF_REF = re.compile(r"我(局|委|厅|办|中心|院|所|馆|队|站)")
 # the first line of a wrapped organ name starts with a place and is no closing formula (特此通知)
 _WRAPPED_HEAD = re.compile(rf"^(?:中共|中国|国家|[{CJK}]{{1,8}}?[省市县区州盟旗镇乡])(?!.*(?:特此|此致|通知|公告|如下)$)")
-_RELATIVE = ("我", "本", "该", "各", "全", "省", "市", "县", "区", "州", "镇", "乡")
+_RELATIVE = ("我", "本", "该", "各", "全")
+_LEVEL = ("省", "市", "县", "区", "州", "镇", "乡")
 _PLACE_END = re.compile(r"(?:[省市县区州盟旗镇乡村]|街道)$")
 _PLACE_HINT = re.compile(r"^(?:中共|国家|中国)|[省市县区州盟旗镇乡]")
 
@@ -268,13 +272,13 @@ def _self_reference(src: Source) -> Found[str] | None:
     if ref is None:
         return None
     suffix = ref[1]
-    name = re.compile(rf"(?:^|(?<=[\s，。、；：:,;“”\"（(]))(?:近日|日前|今年以来)?[，,]?\s*(?P<v>[{CJK}]{{2,24}}?{suffix})(?![{CJK}]*?{suffix})", re.M)
-    for m in name.finditer(src.norm):
-        v = m["v"]
-        # "区司法局", "市公管局": a name relative to a place the text does not give is no full name
-        if _PLACE_HINT.search(v[:8]) and is_organ(v) and not v.startswith(_RELATIVE):
-            return src.found(m.start("v"), m.end("v"), "issuer.self_reference", confidence=0.6)
-    return None
+    name = re.compile(rf"(?:^|(?<=[\s，。、；：:,;“”\"（(《]))(?:近日|日前|今年以来)?[，,]?\s*(?P<v>[{CJK}]{{2,24}}?{suffix})(?![{CJK}]*?{suffix})", re.M)
+    named = [m for m in name.finditer(src.norm)
+             if _PLACE_HINT.search(m["v"][:8]) and is_organ(m["v"]) and not m["v"].startswith(_RELATIVE)]
+    # the full name where the text gives one ("南芬区司法局"), else the name relative to the place
+    # the page is about ("县农业农村局", "市文旅广电局"), as printed
+    best = next((m for m in named if not m["v"].startswith(_LEVEL)), named[0] if named else None)
+    return None if best is None else src.found(best.start("v"), best.end("v"), "issuer.self_reference", confidence=0.6)
 
 
 def _town_source(src: Source, lines: list[Line]) -> Found[str] | None:
@@ -302,9 +306,11 @@ def _reporter(src: Source, rec: Record, lines: list[Line]) -> Found[str] | None:
          or _town_source(src, lines) or _self_reference(src))
     if f is None:
         return None
+    if f.method == "issuer.source":
+        f = _fuller_in_text(src, f)
     name = squash(src.norm[f.start:f.end])  # matched in the Simplified copy: 縣/區/鄉 are 县/区/乡
     # a 来源 line names its organ as the site knows it ("党政群工作部"); a name found in running text
-    # needs its place, and one that starts with a level word ("市文旅局") presupposes a place never given
+    # needs a place or level word ("县农业农村局")
     placed = f.method == "issuer.source" or _PLACE_HINT.search(name[:8])
     if name.startswith(_RELATIVE) or not placed:
         rec.warnings.append(f"issuer: {f.value} ({f.method}) is not a full organ name; left null")
@@ -313,6 +319,18 @@ def _reporter(src: Source, rec: Record, lines: list[Line]) -> Found[str] | None:
     if kind in ("notice", "plan", "announcement") and not _completes_title(src, rec, name):
         rec.warnings.append(f"issuer: {f.value} named only by {f.method} of a {kind}; left null")
         return None
+    return f
+
+
+def _fuller_in_text(src: Source, f: Found[str]) -> Found[str]:
+    """"来源:文旅广电局" on a page whose text says "市文旅广电局": the fuller form the text prints."""
+    name = squash(src.norm[f.start:f.end])
+    if not name or not is_organ(name):
+        return f
+    rx = re.compile(rf"(?:^|(?<=[\s，。、；：:,;“”\"（(《]))(?P<v>[{CJK}]{{1,10}}?{re.escape(name)})", re.M)
+    for m in rx.finditer(src.norm):
+        if _PLACE_HINT.search(m["v"][:-len(name)]) and is_organ(m["v"]):
+            return src.found(m.start("v"), m.end("v"), "issuer.source_in_text", confidence=0.7) or f
     return f
 
 
