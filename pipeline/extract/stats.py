@@ -229,6 +229,9 @@ def _verb_led(src: Source, m: re.Match[str], cs: int) -> _Read | None:
     return _Read(metric, cued, src.text[v.start():v.end()], after)
 
 
+_LONG_OBJECT = 60
+
+
 def _object_ok(obj: str) -> bool:
     """A short object, or a long one that is an enumeration (A、B、C等)."""
     if re.search(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]", obj):
@@ -237,7 +240,11 @@ def _object_ok(obj: str) -> bool:
     if len(body) <= 20:
         return True
     items = re.split(r"[、及和与]|(?<=书)(?=书)", body)
-    return len(body) <= 120 and len(items) >= 3 and all(len(i) <= 16 for i in items)
+    if len(body) <= 120 and len(items) >= 3 and all(len(i) <= 16 for i in items):
+        return True
+    # a long modifier before a short head noun: "以…为主要内容的宣传资料等《…》宣传材料" (70余份)
+    head = re.split(r"[的等]", body)[-1]
+    return len(body) <= _LONG_OBJECT and 2 <= len(head) <= 12 and not re.search(r"[，,。；;：:]", body)
 
 
 def _participation(src: Source, m: re.Match[str], cued: bool) -> _Read | None:

@@ -245,3 +245,11 @@ def test_participants_taking_part_in_a_role() -> None:
 def test_one_participant_of_each_kind_is_not_a_figure() -> None:
     text = "区直15家单位、1个街道代表、1个企业代表共同参加了本次活动。"
     assert [(v, u) for _, v, u in _run(text)] == [(15, "家")]
+
+
+def test_long_modifier_before_a_short_head_noun_keeps_the_figure() -> None:
+    text = ("活动当天，现场发放了以农业服务范围、基本流程、病虫害预防为主要内容的宣传资料等《惠民政策问答》宣传材料70余份，"
+            "主动向群众提供咨询服务30余人。")
+    got = _run(text)
+    assert [v for _, v, _ in got] == [70, 30]
+    assert got[0][0].startswith("发放") and got[0][0].endswith("宣传材料")
