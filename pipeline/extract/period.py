@@ -28,10 +28,19 @@ other year evidence takes the year printed in its activity period.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
-from pipeline.extract.dates import DEADLINE_TAIL, DayRange, DayRef, find_day_ranges, range_to_dates
+from pipeline.extract.dates import (
+    DEADLINE_TAIL,
+    YEAR,
+    DayRange,
+    DayRef,
+    cn_int,
+    find_day_ranges,
+    range_to_dates,
+)
 from pipeline.extract.event import (
     FIVE15,
     MAY15,
@@ -258,6 +267,26 @@ def _event_day(src: Source, rec: Record, hi: int, summary: bool) -> tuple[DayRan
     return None
 
 
+_MONTH_DESIGNATED = re.compile(
+    rf"(?:将|把)\s*(?:(?P<y>{YEAR})\s*年)?\s*(?P<m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月份?\s*"
+    r"(?:定为|确定为|作为|设为)"
+)
+
+
+def _designated_month(src: Source, rec: Record, hi: int) -> Dated | None:
+    """"将2008年5月定为“《条例》宣传活动月”": the whole month."""
+    m = _MONTH_DESIGNATED.search(src.norm, 0, hi)
+    if m is None:
+        return None
+    year = cn_int(m["y"]) if m["y"] else (rec.year.value if rec.year is not None else None)
+    month = cn_int(m["m"])
+    if year is None or month is None or not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    r = DayRange(DayRef(year, month, 1), DayRef(year, month, last), m.start(), m.end())
+    return r, (dt.date(year, month, 1), dt.date(year, month, last))
+
+
 def _alone_on_line(norm: str, r: DayRange) -> bool:
     line_start = norm.rfind("\n", 0, r.start) + 1
     nl = norm.find("\n", r.end)
@@ -311,6 +340,9 @@ def _find(src: Source, rec: Record, lines: list[Line], hi: int) -> tuple[DayRang
         return got[0], got[0], *got[1], "period.sentence"
     if labels:
         return _span(labels, "period.items")
+    got = _designated_month(src, rec, hi)
+    if got:
+        return got[0], got[0], *got[1], "period.designated_month"
     got = _event_day(src, rec, hi, rec.kind is not None and rec.kind.value == "summary")
     if got:
         return got[0], got[0], *got[1], "period.event_day"
@@ -361,6 +393,28 @@ def _runs_until(src: Source, rec: Record, hi: int, end: dt.date) -> tuple[DayRan
     return None
 
 
+_LASTING = re.compile(r"为期\s*(?P<n>\d{1,2}|[一两二三四五六七八九十]{1,2})\s*(?P<u>个月|个星期|周|天|日)")
+_LASTING_REACH = 40
+
+
+def _lasting(src: Source, r: DayRange, start: dt.date) -> dt.date | None:
+    """The end of a run that starts on ``r`` ("8月1日起") and states its length ("为期一个月")."""
+    if not re.match(r"\s*(?:起|开始)", src.norm[r.end:r.end + 3]):
+        return None
+    m = _LASTING.search(src.norm, r.end, min(len(src.norm), r.end + _LASTING_REACH))
+    if m is None or re.search(r"[。；;!！\n]", src.norm[r.end:m.start()]):
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else cn_int(m["n"].replace("两", "二"))
+    if not n:
+        return None
+    if m["u"] == "个月":
+        month = start.month - 1 + n
+        y, mo = start.year + month // 12, month % 12 + 1
+        return dt.date(y, mo, min(start.day, calendar.monthrange(y, mo)[1])) - dt.timedelta(days=1)
+    days = n * 7 if m["u"] in ("周", "个星期") else n
+    return start + dt.timedelta(days=days - 1)
+
+
 def fill(src: Source, rec: Record) -> None:
     lines = nonblank_lines(src)
     hi = _main_text_end(src, rec, lines)
@@ -371,6 +425,8 @@ def fill(src: Source, rec: Record) -> None:
     until = _runs_until(src, rec, hi, b)
     if until is not None:  # "启动仪式…系列活动将会持续到10月10日": the series runs on past the launch
         r2, b = until
+    elif a == b:
+        b = _lasting(src, r1, a) or b  # "8月1日起…开展为期一个月的…活动"
     rec.period_start = Found(a, r1.start, r1.end, method)
     rec.period_end = Found(b, r2.start, r2.end, method)
     if rec.event is not None and rec.event.value == PLAIN_DAY and a == b and (a.month, a.day) == (5, 15):

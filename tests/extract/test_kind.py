@@ -88,3 +88,9 @@ def test_untitled_text_calling_itself_a_plan_with_zhiding_variant_is_a_plan_desp
 def test_traditional_copy_addressed_to_units_is_a_notice() -> None:
     text = "縣直機關、事業單位：\n為做好政務公開工作，現將有關工作安排如下。\n某縣人民政府辦公室\n2021年5月6日\n"
     assert kind(text) == "notice"
+
+
+def test_untitled_report_speaking_of_its_county_in_the_third_person_is_a_summary() -> None:
+    text = ("2008年5月1日《条例》开始实施，该县决定将2008年5月定为“《条例》宣传活动月”。\n"
+            "一、加强组织领导\n该县制定文件，并下发到县直各单位。\n二、多形式宣传\n一是在县政府网站开展宣传。\n来源:永州廉政网\n")
+    assert kind(text) == "summary"

@@ -346,3 +346,15 @@ def test_report_opening_on_a_dated_campaign_gives_the_day_and_year() -> None:
     text = ("2022年9月23日，道太乡开展“政务公开在行动”宣传活动。活动现场，群众积极参与。"
             "活动中共计发放宣传资料70余份，接受群众咨询30余人。\n")
     assert run(text) == (D(2022, 9, 23), D(2022, 9, 23))
+
+
+def test_start_day_with_a_stated_length_runs_to_its_end() -> None:
+    text = ("无锡开展“政府开放月”活动\n发布时间:2022-08-02\n江南时报讯 8月1日起,无锡市组织开展为期一个月的“政府开放月”活动,"
+            "着力搭建政府与群众的沟通桥梁。\n")
+    assert run(text) == (D(2022, 8, 1), D(2022, 8, 31))
+
+
+def test_month_designated_as_a_publicity_month_is_the_whole_month() -> None:
+    text = ("2008年5月1日《中华人民共和国政府信息公开条例》开始实施，该县决定将2008年5月定为“《条例》宣传活动月”，"
+            "在全县范围内掀起了学习《条例》宣传教育活动热潮。\n")
+    assert run(text) == (D(2008, 5, 1), D(2008, 5, 31))
