@@ -30,11 +30,19 @@ pages repeat their content, so titles are de-duplicated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from pipeline.extract.activity_prose import CLOCK, clock_items, inline_list, labelled_lines, ordinal_items
 from pipeline.extract.activity_tables import PUNCT, bare, restates, table_rows
-from pipeline.extract.dates import cn_int
-from pipeline.extract.lines import squash
+from pipeline.extract.activity_vocab import (
+    ACT_HEAD,
+    FIELD,
+    GOAL,
+    NON_ACT,
+    OPTIONS,
+    Cand,
+    abstract,
+    describes,
+)
 from pipeline.extract.outline import (
     Item,
     build_outline,
@@ -46,63 +54,14 @@ from pipeline.extract.outline import (
 from pipeline.extract.source import Source
 from pipeline.model import Activity, Found, Record
 
-ACT_HEAD = re.compile(
-    r"活动(?:内容|安排|项目|形式|方式|事项|日程|策划|计划|流程|环节|议程|板块)|(?:主要|具体|重点|系列|主题|开放)活动|"
-    r"具体安排|内容安排|日程安排|议程安排|流程安排|开放内容|开放项目|开放安排|参观内容|参观项目|主要内容|"
-    r"(?:主题|形式)[及和与]内容|内容[及和与]形式"
-)
-NON_ACT = re.compile(
-    r"要求|保障|措施|目标|步骤|时间|地点|主题|对象|范围|原则|意义|领导|指导思想|注意事项|"
-    r"联系|依据|背景|考核|督查|报送|总结|(?<!走)流程|纪律|方法|"  # 局长走流程 is an activity
-    r"人员|嘉宾|参与方式|参加方式|报名方式"
-)
-GOAL = re.compile(r"目标|原则|指导思想|总体要求|意义")
-"""A section naming goals or principles (活动目标和主要活动) lists aims, never activities."""
-ACTION = re.compile(
-    r"开展|举办|举行|召开|组织|邀请|参观|观摩|走进|走访|前往|发布|发表|发放|推出|开设|设立|设置|"
-    r"宣讲|直播|访谈|座谈|体验|培训|展出|讲解|参加|悬挂|张贴|播放|滚播|展示"
-)
-"""What an activity does; a long item without any of these is an aim or a purpose statement
-(围绕群众关切…，以…为重点，充分呈现…), not an activity."""
-MODAL = re.compile(r"(?<![主重需纪摘提简概只])要(?![点素闻求])|务必|必须|应当")
-"""What a requirement says units must do (要高度重视 / 务必落实)."""
-LONG = 30
 _CLOCK_TAIL = re.compile(
     r"\s*[(（]\s*(?:上午|下午)?\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-—–~～至到]+\s*\d{1,2}\s*[:：]\s*\d{2}\s*[)）]\s*$"
 )
-_LINE_LABEL = re.compile(r"\s*(?P<label>[^:：，,。；;、\s]{2,10}?)(?<!包括|如下|以下|下列)\s*[:：](?=\s*\S)")
 _PROGRAMME = re.compile(r"流程|议程|日程|环节")
 _STAGE_LEN = 16
 _ACT_VERB = re.compile(r"(?:集中|组织|积极|广泛|深入|认真)?(?:开展|举办|举行|召开|组织|邀请|走进|开设|推出)")
 _EVENT_WORD = re.compile(r"活动|访谈|开放日|发布会|座谈|宣传|咨询|直播|体验|观摩|讲堂|培训|评议|征集")
 _VERB = re.compile(r"开展|举办|举行|召开|组织开展|发布|邀请")
-OPTIONS = re.compile(
-    r"可(?:采取|采用|通过|结合|选择|以|根据)[^。]{0,80}?等[^。]{0,8}?(?:形式|方式|活动)|"
-    r"包括但不限于|不限于以下|可(?:参考|参照)以下|供参考|(?:以下|如下)(?:形式|方式)中?(?:任选|选择)|"
-    r"可以?(?:采取|采用|选择|参考|参照|通过)(?:以下|如下|下列)[^。\n]{0,6}?(?:形式|方式)"
-)
-DESCRIPTOR = re.compile(
-    r"\s*(?:活动|举办|开展|计划|参与|参加|参会|邀请|报名|会议|座谈)?(?:时间|日期|地点|地址|单位|部门|形式|方式|对象|范围|人员|"
-    r"人数|名额|主题|要求|费用|条件|流程|议程|主持人?|须知|内容|说明|备注|情况|目的|意义|方法|办法|措施|原则|依据)\s*[:：]"
-)
-"""A ``时间：`` / ``参与对象：`` sub-item describes its parent; ``集中宣传：…`` is an activity."""
-_CLOCK = re.compile(
-    r"(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[:：点时]\s*(?:\d{1,2}\s*分?)?\s*"
-    r"(?:[-—–~～至到]+\s*(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[:：点时]\s*(?:\d{1,2}\s*分?)?)?\s*[。.，,：:、]?\s*"
-)
-"""A programme step's clock time (``9:00-9:30。参观…``): not part of its headline."""
-_QUOTED = r"(?:“[^“”\n]{1,24}”|\"[^\"\n]{1,24}\"|「[^「」\n]{1,24}」)(?:活动)?"
-INLINE_LIST = re.compile(
-    rf"(?:开展|举办|组织|推出|策划|包括|安排)(?P<list>{_QUOTED}(?:\s*[、,，和及与]?\s*{_QUOTED})+)\s*等?"
-    r"(?P<n>[二两三四五六七八九十\d]{1,2})\s*(?:个|项|大|场|类)(?:主题|系列|专题|特色|重点)?活动"
-)
-"""``共组织开展“A”、“B”和“C”三个主题活动``: named activities whose count is printed."""
-_ORDINAL = re.compile(r"(?:^|(?<=[。；;，,\s:：]))(?P<n>[一二三四五六七八九十])是", re.M)
-FIELD = re.compile(
-    r"\s*(?P<k>活动时间|举办时间|开展时间|计划时间|活动日期|时间|日期|活动地点|举办地点|地点|地址|"
-    r"牵头单位|责任单位|承办单位|主办单位|负责单位|组织单位|牵头部门|责任部门|活动形式|形式|活动方式)"
-    r"\s*[:：]\s*(?P<v>.+?)\s*$"
-)
 # a bare label ("座谈交流", "实地参观"), not a category ("开展线下宣传活动")
 _LABEL_ONLY = re.compile(
     r"(?!开展|组织|举办|举行|做好|抓好|搞好|加强|强化|推进|深化|落实|利用|通过|积极|广泛|集中)"
@@ -110,17 +69,6 @@ _LABEL_ONLY = re.compile(
 )
 _ATTACH_LINE = re.compile(r"\s*附\s*件")
 _DATE_LINE = re.compile(r"\s*(?:\d{4}|[〇零○O一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十\s]+月[\d一二三四五六七八九十\s]+日\s*$")
-
-
-@dataclass
-class _Cand:
-    """An activity found before numbering: where it starts and whether it is an option."""
-
-    pos: int
-    title: Found[str]
-    option: bool = False
-    fields: dict[str, str] = field(default_factory=dict)
-    table: bool = False
 
 
 def fill(src: Source, rec: Record) -> None:
@@ -131,8 +79,8 @@ def fill(src: Source, rec: Record) -> None:
     lines = src.lines()
     items = build_outline(src, lines, barrier=_barriers(src, lines))
     cands = _from_outline(src, lines, items) + [
-        _Cand(r.title.start, r.title, False, r.fields, table=True) for r in table_rows(src, lines)]
-    cands += _inline_list(src, cands)
+        Cand(r.title.start, r.title, False, r.fields, table=True) for r in table_rows(src, lines)]
+    cands += inline_list(src, cands)
     if not cands:
         cands = _verb_led_top_items(src, lines, items)
         if cands:
@@ -148,14 +96,6 @@ def fill(src: Source, rec: Record) -> None:
         ))
 
 
-def _abstract(sentence: str) -> bool:
-    """A sentence that says what to achieve, not what will be done: a long one, or a
-    requirement (各单位要高度重视…), with no action verb."""
-    if ACTION.search(sentence):
-        return False
-    return len(re.sub(r"\s", "", sentence)) > LONG or MODAL.search(sentence) is not None
-
-
 def _item_sentence(src: Source, lines: list[tuple[int, int]], it: Item, h: Found[str]) -> str:
     """The item's first sentence, over wrapped lines (an OCR'd page breaks lines mid-sentence);
     a short headline (``（三）现场答疑`` over its body text) is a title of its own."""
@@ -166,11 +106,11 @@ def _item_sentence(src: Source, lines: list[tuple[int, int]], it: Item, h: Found
     return src.norm[h.start:segment_end(src.norm, h.start, end)]
 
 
-def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+def _dedupe(cands: list[Cand]) -> list[Cand]:
     """Repeated text (collection pages, a page printed twice): the same title, or a
     truncated copy of it, with the same details; two table rows with one title
     but other units are two activities."""
-    out: list[_Cand] = []
+    out: list[Cand] = []
     seen: dict[tuple[tuple[str, str], ...], list[str]] = {}
     for c in cands:
         key = PUNCT.sub("", c.title.value)
@@ -184,7 +124,7 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _prefer_table_rows(cands: list[_Cand]) -> list[_Cand]:
+def _prefer_table_rows(cands: list[Cand]) -> list[Cand]:
     """A list item that a table row restates (集中宣传活动 / 集中宣传咨询活动) is dropped:
     the plan lists its activities once in the text and again in the attached
     table, and the row carries the form, units and dates."""
@@ -205,16 +145,11 @@ def _barriers(src: Source, lines: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-def _describes(src: Source, start: int, end: int) -> bool:
-    """A field line describing its parent (``时间：``, ``主 持 人：``), spaces inside the label allowed."""
-    return DESCRIPTOR.match(squash(src.norm[start:min(end, start + 24)])) is not None
-
-
 def _item_headline(src: Source, lines: list[tuple[int, int]], it: Item) -> Found[str] | None:
     """The item's headline without a programme step's clock time, before (``1、9:00-9:30。参观…``)
     or after it (``（一）现场参观(9:00—11:20)``)."""
     start = it.marker.end
-    clock = _CLOCK.match(src.norm, start, lines[it.line][1])
+    clock = CLOCK.match(src.norm, start, lines[it.line][1])
     if clock and clock.end() < lines[it.line][1] and re.search(r"\d\s*[:：点时]", clock.group()):
         start = clock.end()
     h = headline(src, lines, it.line, start, "outline")
@@ -235,8 +170,8 @@ def _own_text(src: Source, lines: list[tuple[int, int]], it: Item) -> str:
     return "\n".join(src.norm[lines[i][0]:lines[i][1]] for i in range(it.line, max(stop, it.line + 1)))
 
 
-def _from_outline(src: Source, lines: list[tuple[int, int]], items: list[Item]) -> list[_Cand]:
-    out: list[_Cand] = []
+def _from_outline(src: Source, lines: list[tuple[int, int]], items: list[Item]) -> list[Cand]:
+    out: list[Cand] = []
     done: set[int] = set()
     for it in items:
         if id(it) in done:
@@ -250,102 +185,25 @@ def _from_outline(src: Source, lines: list[tuple[int, int]], items: list[Item]) 
 
 
 def _section(src: Source, lines: list[tuple[int, int]], it: Item, h: Found[str], option: bool,
-             done: set[int]) -> list[_Cand]:
+             done: set[int]) -> list[Cand]:
     """An activity section: its numbered items, else the 一是…二是… parts of its text,
     else its programme lines."""
     if it.children:
         return _collect(src, lines, it, option, done)
     done.add(id(it))
     stop = max(it.end_line, it.line + 1)
-    return (_ordinal_items(src, h.end, lines[stop - 1][1], option) or _clock_items(src, lines, it.line + 1, stop)
-            or _labelled_lines(src, lines, it.line + 1, stop, option))
+    return (ordinal_items(src, h.end, lines[stop - 1][1], option) or clock_items(src, lines, it.line + 1, stop)
+            or labelled_lines(src, lines, it.line + 1, stop, option))
 
 
-def _labelled_lines(src: Source, lines: list[tuple[int, int]], first: int, stop: int, option: bool) -> list[_Cand]:
-    """Unnumbered ``现场参观考察：组织…参观…`` lines: the label before the colon names the activity
-    (not a descriptor such as ``时间：`` nor an introduction such as ``主要包括：``)."""
-    out: list[_Cand] = []
-    for i in range(first, stop):
-        s, e = lines[i]
-        m = _LINE_LABEL.match(src.norm, s, e)
-        if m is None or _describes(src, s, e) or NON_ACT.search(m["label"]):
-            continue
-        h = src.found(m.start("label"), m.end("label"), "labelled-line")
-        if h is not None and ACTION.search(src.norm, m.end(), e):
-            out.append(_Cand(h.start, h, option))
-    return out
-
-
-def _clock_items(src: Source, lines: list[tuple[int, int]], first: int, stop: int) -> list[_Cand]:
-    """``9:20-10:00 参观政务服务大厅`` lines of a programme: each step is an activity
-    (two steps at least, so a single 活动时间 line is not a programme)."""
-    out: list[_Cand] = []
-    for i in range(first, stop):
-        s, e = lines[i]
-        m = _CLOCK.match(src.norm, s, e)
-        if m is None or m.end() >= e or not re.search(r"\d\s*[:：点时]", m.group()):
-            continue
-        h = src.found(m.end(), segment_end(src.norm, m.end(), e), "programme", strip="，,、 ")
-        if h is not None:
-            out.append(_Cand(h.start, h))
-    return out if len(out) >= 2 else []
-
-
-def _ordinal_items(src: Source, start: int, end: int, option: bool) -> list[_Cand]:
-    """``一是开展…；二是举办…`` in a section's running text: each part is an activity."""
-    norm = src.norm
-    marks: list[re.Match[str]] = []
-    for m in _ORDINAL.finditer(norm, start, end):
-        if cn_int(m["n"]) == len(marks) + 1:
-            marks.append(m)
-    if len(marks) < 2:
-        return []
-    out: list[_Cand] = []
-    for k, m in enumerate(marks):
-        stop = marks[k + 1].start() if k + 1 < len(marks) else end
-        nl = norm.find("\n", m.end(), stop)
-        e = segment_end(norm, m.end(), nl if nl >= 0 else stop)
-        if _abstract(norm[m.end():segment_end(norm, m.end(), stop)]):
-            continue
-        comma = re.search(r"[，,]", norm[m.end():e])
-        if e - m.end() > 60 and comma:
-            e = m.end() + comma.start()  # a long sentence: its first clause names the activity
-        h = src.found(m.end(), e, "ordinal", strip="，,、 ")
-        if h:
-            out.append(_Cand(h.start, h, option))
-    return out
-
-
-def _inline_list(src: Source, found: list[_Cand]) -> list[_Cand]:
-    """Quoted names in ``开展“A”、“B”和“C”三个主题活动`` when the printed count agrees;
-    a name that a listed item already carries is not repeated."""
-    out: list[_Cand] = []
-    keys = [bare(c.title.value) for c in found]
-    for m in INLINE_LIST.finditer(src.norm):
-        names = list(re.finditer(_QUOTED, src.norm[m.start("list"):m.end("list")]))
-        n = int(m["n"]) if m["n"].isdigit() else cn_int(m["n"])
-        if n != len(names):
-            continue
-        for q in names:
-            a = m.start("list") + q.start()
-            h = src.found(a, a + len(q.group()), "inline-list")
-            if h is None:
-                continue
-            key = bare(h.value)
-            if key and not any(key in k or k in key for k in keys if k):
-                keys.append(key)
-                out.append(_Cand(h.start, h))
-    return out
-
-
-def _verb_led_top_items(src: Source, lines: list[tuple[int, int]], items: list[Item]) -> list[_Cand]:
+def _verb_led_top_items(src: Source, lines: list[tuple[int, int]], items: list[Item]) -> list[Cand]:
     """Notices without an activity heading: ``一、开展…活动`` items of the top level.
 
     Taken only when at least two top-level headlines are short, verb-led
     and name an event (活动 / 访谈 / 开放日 / 发布会 …) — the shape of a
     notice whose sections *are* its activities.
     """
-    out: list[_Cand] = []
+    out: list[Cand] = []
     for it in items:
         if it.parent is not None:
             continue
@@ -354,22 +212,22 @@ def _verb_led_top_items(src: Source, lines: list[tuple[int, int]], items: list[I
             continue
         t = src.norm[h.start:h.end]
         if _ACT_VERB.match(t) and _EVENT_WORD.search(t):
-            out.append(_Cand(h.start, h, False, _fields(src, lines, it)))
+            out.append(Cand(h.start, h, False, _fields(src, lines, it)))
     return out if len(out) >= 2 else []
 
 
 def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool,
-             done: set[int]) -> list[_Cand]:
+             done: set[int]) -> list[Cand]:
     """The activities under a section item: leaves, with containers replaced by their sub-items
     (in a programme, short stage items stand for their sub-points)."""
     done.add(id(root))
     root_head = _item_headline(src, lines, root)
     programme = root_head is not None and _PROGRAMME.search(src.norm, root_head.start, root_head.end) is not None
-    out: list[_Cand] = []
+    out: list[Cand] = []
     for child in root.children:
         done.add(id(child))
         s, e = lines[child.line]
-        if _describes(src, child.marker.end, e):
+        if describes(src, child.marker.end, e):
             continue  # "1.时间：5月15日" describes the parent, it is not an activity
         h = _item_headline(src, lines, child)
         if h is None:
@@ -387,23 +245,23 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
         staged = programme and len(src.norm[h.start:h.end]) <= _STAGE_LEN
         single_label = len(child.children) == 1 and _LABEL_ONLY.fullmatch(src.norm[h.start:h.end])
         # "（二）座谈交流" + "1.会议地点：…" "2.主 持 人：…": sub-items that only describe it
-        described = all(_describes(src, c.marker.end, lines[c.line][1]) for c in child.children)
+        described = all(describes(src, c.marker.end, lines[c.line][1]) for c in child.children)
         if child.children and not staged and not single_label and not described:
             sub = _collect(src, lines, child, opt, done)
             if sub:
                 out.extend(sub)
                 continue
-        if _abstract(_item_sentence(src, lines, child, h)):
+        if abstract(_item_sentence(src, lines, child, h)):
             continue
         # a leaf's own "可采取…等形式" describes how to do it, not a list of options
-        out.append(_Cand(h.start, h, option, _fields(src, lines, child)))
+        out.append(Cand(h.start, h, option, _fields(src, lines, child)))
     return out
 
 
 def _plain_sections(src: Source, lines: list[tuple[int, int]], items: list[Item],
-                    done: set[int]) -> list[_Cand]:
+                    done: set[int]) -> list[Cand]:
     """Sections headed by an unnumbered line (``活动内容：``) — their top items are activities."""
-    out: list[_Cand] = []
+    out: list[Cand] = []
     heads = []
     for i, (s, e) in enumerate(lines):
         t = src.norm[s:e].strip().rstrip(":：")
@@ -416,8 +274,8 @@ def _plain_sections(src: Source, lines: list[tuple[int, int]], items: list[Item]
         inside = [it for it in items if i < it.line < stop and id(it) not in done]
         if not inside:
             if stop > i + 1:
-                out.extend(_ordinal_items(src, lines[i][1], lines[stop - 1][1], False)
-                           or _clock_items(src, lines, i + 1, stop))
+                out.extend(ordinal_items(src, lines[i][1], lines[stop - 1][1], False)
+                           or clock_items(src, lines, i + 1, stop))
             continue
         top = min(it.level for it in inside)
         for it in inside:
