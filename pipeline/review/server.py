@@ -26,13 +26,14 @@ import re
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from pipeline.review import auth, edits, runinfo
@@ -76,6 +77,20 @@ class HttpError(Exception):
     def __init__(self, status: HTTPStatus, message: str):
         super().__init__(message)
         self.status = status
+
+
+_T = TypeVar("_T")
+
+
+def _found(get: Callable[[], _T | None], missing: str) -> _T:
+    """``get()``'s row, or a 404: the dataset is absent (FileNotFoundError) or has no such row."""
+    try:
+        got = get()
+    except FileNotFoundError as exc:
+        raise HttpError(HTTPStatus.NOT_FOUND, str(exc)) from exc
+    if got is None:
+        raise HttpError(HTTPStatus.NOT_FOUND, missing)
+    return got
 
 
 class ReviewServer(ThreadingHTTPServer):
@@ -215,13 +230,7 @@ class Handler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------ API
     def _view(self, doc: str) -> DocView:
-        try:
-            view = self.server.dataset.document(doc)
-        except FileNotFoundError as exc:
-            raise HttpError(HTTPStatus.NOT_FOUND, str(exc)) from exc
-        if view is None:
-            raise HttpError(HTTPStatus.NOT_FOUND, f"no document {doc}")
-        return view
+        return _found(lambda: self.server.dataset.document(doc), f"no document {doc}")
 
     def api_documents(self) -> None:
         try:
@@ -266,12 +275,7 @@ class Handler(BaseHTTPRequestHandler):
         self._json(HTTPStatus.OK, self._doc_payload(self._view(doc), prefetch=True))
 
     def api_page(self, doc: str, n: str) -> None:
-        try:
-            d = self.server.dataset.source_row(doc)
-        except FileNotFoundError as exc:
-            raise HttpError(HTTPStatus.NOT_FOUND, str(exc)) from exc
-        if d is None:
-            raise HttpError(HTTPStatus.NOT_FOUND, f"no document {doc}")
+        d = _found(lambda: self.server.dataset.source_row(doc), f"no document {doc}")
         pages, problem = self._pages(d)
         geom = next((g for g in pages if g.number == int(n)), None)
         if geom is None:
