@@ -57,6 +57,8 @@ from pipeline.model import Found, Record
 _TOP_NUM = r"(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*[、.]?)"
 _SECTION = re.compile(
     rf"^(?:{_TOP_NUM}|[、.](?=活动))\s*(?:活动|开放|宣传)?(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*(?P<rest>[:：].*)?$"
+    # a heading whose numeral a scan lost altogether: "活动时间及地点" alone on its line
+    r"|^\s*(?:活动|开放|宣传)(?:时间|日期)(?:安排|和地点|及地点|地点)?\s*$"
 )
 _TOP_HEAD = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.]")
 _SECTION_LINES = 3

@@ -48,6 +48,7 @@ from pipeline.model import Found, Record
 _LAX_DATE = FULL_DATE.pattern.removesuffix("[日号]") + "(?:[日号])?"
 # (and a stray Latin letter the seal's ring left after it: "2022年5月7日K")
 _DATE_ONLY = re.compile(rf"^[(（]?\s*(?P<date>{_LAX_DATE})\s*[)）]?\s*(?:[(（]\s*此件[^)）]*[)）]|[A-Za-z])?$")
+_DATE_STRAY_HAN = re.compile(rf"^\s*(?P<date>{FULL_DATE.pattern})\s*[{CJK}]$")
 _LAX_DATE_END = re.compile(rf"{_LAX_DATE}\s*$", re.M)
 _ORGAN_DATE = re.compile(rf"^(?P<org>[{CJK}()（）·\s]{{4,60}}?)\s+(?P<date>{FULL_DATE.pattern})$")
 # a copy that lost its line breaks ends "…及时报送。XX省XX厅2023年9月10日。": the organ is the run after the last stop
@@ -200,9 +201,12 @@ def _find_signature(src: Source, lines: list[Line], after: int) -> tuple[Found[s
         if od and is_organ(od["org"]):
             org = _organ_text(src, ln.start + od.start("org"), ln.start + od.end("org"))
             return org, _date_found(src, ln.start + od.start("date"), ln.end, "signature.date")
-        if not _DATE_ONLY.match(ln.norm):
+        stray = _DATE_STRAY_HAN.match(ln.norm) is not None  # "2025年9月8日可": a seal's ring character
+        if not _DATE_ONLY.match(ln.norm) and not stray:
             continue
         organ = _organ_above(src, lines, i)
+        if stray and organ is None:
+            continue  # a date with a character after it counts only right under the organ
         if organ is not None:
             return organ, _date_found(src, ln.start, ln.end, "signature.date")
         nxt = lines[i + 1].sq if i + 1 < len(lines) else ""

@@ -358,3 +358,9 @@ def test_month_designated_as_a_publicity_month_is_the_whole_month() -> None:
     text = ("2008年5月1日《中华人民共和国政府信息公开条例》开始实施，该县决定将2008年5月定为“《条例》宣传活动月”，"
             "在全县范围内掀起了学习《条例》宣传教育活动热潮。\n")
     assert run(text) == (D(2008, 5, 1), D(2008, 5, 31))
+
+
+def test_time_heading_that_lost_its_whole_marker() -> None:
+    text = ("某旗水务局2025年“政府开放日”活动实施方案\n一、总体目标\n邀请公众代表走进政府机关。\n"
+            "活动时间及地点\n时间:20250613日(星期)上午08:30。\n地点:水务局三楼会议室\n")
+    assert run(text) == (D(2025, 6, 13), D(2025, 6, 13))

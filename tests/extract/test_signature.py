@@ -421,3 +421,14 @@ def test_traditional_bare_township_heading_a_plan_takes_the_organ_its_source_lin
     text = ("樊噲鎮2022年度“政務開放日”活動方案\n來源:樊噲鎮人民政府\n發布日期:2022-06-23\n\n"
             "為進一步推進陽光、透明、開放、服務型政府建設，現結合我鎮實際，特制定本次活動方案。\n一、活動主題\n走進政府\n")
     assert v(run(text).issuer) == "樊噲鎮人民政府"
+
+
+def test_date_with_a_seal_character_after_it_right_under_the_organ() -> None:
+    rec = run("三、报名方式\n电话报名:0955-4014710\n林业和草\n海原县林业和草原局\n2025年9月8日可\n")
+    assert v(rec.issuer) == "海原县林业和草原局"
+    assert v(rec.issue_date) == dt.date(2025, 9, 8)
+
+
+def test_date_with_a_character_after_it_and_no_organ_above_is_no_signature() -> None:
+    rec = run("报名时间为5月10日至12日。\n请于下列日期前报名\n2025年9月8日前\n")
+    assert rec.issue_date is None
