@@ -38,7 +38,7 @@ _SENTENCES = [
     re.compile(r"(?<=[，,。；;])\s*主题(?:确定为|定为)\s*[:：]?\s*"),  # "…为主要内容，主题定为“…”"
 ]
 # "以“…”为主题", and the shorter "以“政务公开大家谈”为题的…活动" (not 为题材 / 为题目)
-_AS_THEME = re.compile(r"为(?:(?:活动|核心|宣传|年度)?主题|题(?![材目]))")
+_AS_THEME = re.compile(r"为\s*(?:(?:活动|核心|宣传|年度)?\s*主\s*题|题(?![材目]))")  # a scan may wrap inside it
 # "围绕“…”这一主题" — not "“5·15政务公开日”活动主题是…" (the theme follows) nor "“…”主题座谈会"
 _QUOTED_THEME = re.compile(
     r"[“「『\"](?P<v>[^“”「」『』\"\n]{4,60})[”」』\"]\s*(?:这一|这个|的)?(?:活动|宣传)?主题"

@@ -173,3 +173,8 @@ def test_as_theme_quote_and_wei_zhuti_split_by_a_scan_line_break() -> None:
     text = ("为进一步提升政务服务水平，6月19日，湖口县行政审批局以“透明化政务服务、精准化需求响应”\n"
             "为主题，开展了2025年第二期政府开放日活动。")
     assert run(text) == "透明化政务服务、精准化需求响应"
+
+
+def test_as_theme_wrapped_between_wei_and_zhuti() -> None:
+    text = "9月24日，蔡甸区举办宣传活动。\n本届统计开放日活动以“赓续红色血脉，奋进统计未来”为\n主题。\n"
+    assert run(text) == "赓续红色血脉，奋进统计未来"
