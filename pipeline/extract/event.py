@@ -311,6 +311,22 @@ def _year(src: Source, rec: Record, event: str | None) -> Found[int] | None:
     return chosen
 
 
+# "组织开展了《中华人民共和国政府信息公开条例》宣传活动", "开展新修订《…条例》主题宣传活动"
+_LAW_CAMPAIGN = re.compile(
+    r"(?:开展|举办|组织)了?\s*(?P<v>(?:新修订的?)?《[^《》\n]{2,40}条例》(?:主题|集中|专题|普法)?宣传(?:活动)?)"
+)
+
+
+def _law_campaign(src: Source) -> Found[str] | None:
+    """A text about no named day that reports or plans a campaign for a law: the campaign's name."""
+    m = _LAW_CAMPAIGN.search(src.norm)
+    if m is None:
+        return None
+    # event names are given in Simplified, as the other literal names (matched on the Simplified copy)
+    name = "".join(m["v"].split()).translate(_BOOK)
+    return Found(name, m.start("v"), m.end("v"), "event.law_campaign", confidence=0.8)
+
+
 def fill(src: Source, rec: Record) -> None:
     rec.kind = kind_of(src, rec)
     ev = main_event(src, rec)
@@ -321,4 +337,6 @@ def fill(src: Source, rec: Record) -> None:
                           if rec.title is not None and rec.title.start <= mention.start < rec.title.end
                           else "event.frequency")
         rec.edition = _edition(src, rec, event)
+    else:
+        rec.event = _law_campaign(src)
     rec.year = _year(src, rec, event)

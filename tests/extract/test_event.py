@@ -363,3 +363,13 @@ def test_round_within_the_year_is_no_edition() -> None:
 def test_theme_month_variant_keeps_its_name() -> None:
     rec = run("关于开展岳阳县2025年度“政务公开主题月”活动的通知\n组织开展2025年度“政务公开主题月”活动。\n")
     assert v(rec.event) == "政务公开主题月"
+
+
+def test_campaign_for_a_law_without_a_named_day_is_the_event_in_simplified() -> None:
+    rec = run("為切實做好宣傳普及工作，6月22日，杞梓里鎮開展新修訂《中華人民共和國政府信息公開條例》主題宣傳活動。\n")
+    assert v(rec.event) == "新修订《中华人民共和国政府信息公开条例》主题宣传活动"
+
+
+def test_law_campaign_never_overrides_a_named_day() -> None:
+    rec = run("今年5月15日是第十五个“政务公开日”，我局开展了“5·15政务公开日”活动，并开展了《条例》宣传活动。\n")
+    assert v(rec.event) == "5·15政务公开日"
