@@ -40,7 +40,7 @@ from pipeline.extract.event import FIVE15, squashed
 from pipeline.extract.kind import kind_of
 from pipeline.extract.lines import CJK, ORGAN_SUFFIX, Line, is_organ, nonblank_lines, squash
 from pipeline.extract.source import Source
-from pipeline.extract.title import TITLE_END, is_body, title_like
+from pipeline.extract.title import TITLE_END, is_body, is_meta, title_like
 from pipeline.model import Found, Record
 
 # a seal stamped over the date hides its last character in a scan ("2023年7月29"): on a line of its
@@ -66,11 +66,14 @@ _CC = re.compile(r"^抄\s*送\s*[:：]\s*")
 _PRINTED = re.compile(rf"^(?P<org>.*?)\s*(?P<date>{FULL_DATE.pattern})\s*印\s*发$")
 _TELEGRAM_UNIT = re.compile(r"发电单位[ \t]*[:：]?[ \t]*")
 _UNIT_STOP = re.compile(r"签发|签批|等级|密级|序号|$", re.M)
-_META_ORGAN = re.compile(r"(?:发文机关|发布机构|发文单位|发布单位)\s*[:：]\s*")
+_META_ORGAN = re.compile(r"(?:发文机关|发文单位)\s*[:：]\s*")
+# a web page's publisher: like a 来源 line, it names who reports, not who issues a notice
+_PUBLISHER = re.compile(r"(?:发布机构|发布单位)\s*[:：]\s*")
 _SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*")
 # a 来源 value is one organ name: it ends at a wide gap, the next key, or anything that cannot be in a name
 _SOURCE_STOP = re.compile(
-    rf"\s{{2,}}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|\s*[^{CJK}()（）·\s]|$", re.M
+    rf"\s{{2,}}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|\s+(?=[{CJK}]{{2,6}}\s*[:：])|"
+    rf"\s*[^{CJK}()（）·\s]|$", re.M
 )
 _TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|第\s*[\d一二三四五六七八九十]{1,3}\s*[届个次]|[“\"「]|"
                         rf"{FIVE15}|政务公开|政[府务]开放")
@@ -87,7 +90,7 @@ _WRAPPED_HEAD = re.compile(rf"^(?:中共|中国|国家|[{CJK}]{{1,8}}?[省市县
 _RELATIVE = ("我", "本", "该", "各", "全")
 _LEVEL = ("省", "市", "县", "区", "州", "镇", "乡")
 _PLACE_END = re.compile(r"(?:[省市县区州盟旗镇乡村]|街道)$")
-_PLACE_HINT = re.compile(r"^(?:中共|国家|中国)|[省市县区州盟旗镇乡]")
+_PLACE_HINT = re.compile(r"^(?:中共|国家|中国)|[省市县区州盟旗镇乡]|街道")
 
 
 def _date_found(src: Source, start: int, end: int, method: str) -> Found[dt.date] | None:
@@ -307,6 +310,7 @@ def _reporter(src: Source, rec: Record, lines: list[Line]) -> Found[str] | None:
     a page's 来源 line naming the site's department is not its 发文机关署名.
     """
     f = (_after_label(src, lines, _SOURCE, _SOURCE_STOP, "issuer.source")
+         or _after_label(src, lines[:40], _PUBLISHER, _SOURCE_STOP, "issuer.source")
          or _town_source(src, lines) or _self_reference(src))
     if f is None:
         return None
@@ -324,6 +328,47 @@ def _reporter(src: Source, rec: Record, lines: list[Line]) -> Found[str] | None:
         rec.warnings.append(f"issuer: {f.value} named only by {f.method} of a {kind}; left null")
         return None
     return f
+
+
+def _organ_over_title(src: Source, head: list[Line]) -> Found[str] | None:
+    """A red header printed below a web page's own title: the organ alone on its line right above
+    a "关于…" title line ("华阴市人民政府办公室" / "关于2017年邀请公民代表走进政府")."""
+    for a, b in zip(head, head[1:]):
+        if b.sq.startswith("关于") and len(a.sq) <= 30 and is_organ(a.sq) and _PLACE_HINT.search(a.sq[:8]) \
+                and not is_meta(a):
+            return src.found(a.start, a.end, "issuer.header_organ", squash_space=True)
+    return None
+
+
+_ORGAN_NAME = rf"(?P<v>[{CJK}]{{2,24}}?{ORGAN_SUFFIX})"
+_SELF_NAMED = [
+    # "临沭县交通运输局决定开展…，现通知如下", "平湖街道办事处将组织开展…活动，预告如下"
+    re.compile(rf"(?:^|(?<=[，,。；;\n]))\s*{_ORGAN_NAME}\s*(?:决定|定于|拟于|将于|拟|将)"
+               r"[^。；;\n]{0,40}?(?:开展|举办|举行|组织)", re.M),
+    # "拟定《梨树县商务局“政府开放日”活动实施方案》": the plan's own title names its organ
+    re.compile(rf"(?:拟定|制定|制订)了?\s*《{_ORGAN_NAME}[^《》\n]{{0,40}}?方案》"),
+]
+
+
+_OWN_CUE = re.compile(r"(?:通知|公告|通告|预告|安排)如下|特制[定订]|方案如下")
+
+
+def _self_named(src: Source, lines: list[Line]) -> Found[str] | None:
+    """A notice, plan or announcement without signature or heading that names its organ as the one
+    deciding or organising the event — in the sentence that says what the text is ("…决定开展…，现通知
+    如下"), or as the organ its 来源 line gives — or as the head of its own plan's title: that organ.
+    A superior's decision it cites ("国家统计局决定于9月20日举办…") is neither."""
+    source = _after_label(src, lines[:40], _SOURCE, _SOURCE_STOP, "issuer.source")
+    own = squash(src.norm[source.start:source.end]) if source is not None else None
+    for k, rx in enumerate(_SELF_NAMED):
+        for m in rx.finditer(src.norm):
+            name = squash(m["v"])
+            if not is_organ(name) or not _PLACE_HINT.search(name[:8]) or name.startswith(_RELATIVE + _LEVEL):
+                continue
+            stop = min((i for i in (src.norm.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(src.norm))
+            if k == 1 or name == own or _OWN_CUE.search(src.norm, m.end(), stop + 1):
+                return src.found(m.start("v"), m.end("v"), "issuer.self_named", confidence=0.7, squash_space=True)
+    return None
 
 
 def _fuller_in_text(src: Source, f: Found[str]) -> Found[str]:
@@ -389,7 +434,9 @@ def fill(src: Source, rec: Record) -> None:
         head = lines[:40]
         organ = (_after_label(src, head, _TELEGRAM_UNIT, _UNIT_STOP, "issuer.telegram_unit")
                  or _title_organ(src, rec, head)
+                 or _organ_over_title(src, head)
                  or _after_label(src, head, _META_ORGAN, _SOURCE_STOP, "issuer.meta")
+                 or (_self_named(src, lines) if _issues(src, rec) else None)
                  or _reporter(src, rec, lines))
     rec.issuer = organ
     if rec.issue_date is None:

@@ -94,3 +94,12 @@ def test_untitled_report_speaking_of_its_county_in_the_third_person_is_a_summary
     text = ("2008年5月1日《条例》开始实施，该县决定将2008年5月定为“《条例》宣传活动月”。\n"
             "一、加强组织领导\n该县制定文件，并下发到县直各单位。\n二、多形式宣传\n一是在县政府网站开展宣传。\n来源:永州廉政网\n")
     assert kind(text) == "summary"
+
+
+def test_untitled_preview_to_the_public_is_an_announcement_and_now_notifying_is_a_notice() -> None:
+    preview = ("依据区政务公开办公室的通知安排，平湖街道办事处将组织开展2023年度“政府开放日”活动，预告如下:\n"
+               "一、活动主题\n打造服务型政府\n二、活动时间\n2023年6月14日15:00\n")
+    assert kind(preview) == "announcement"
+    notice = ("为加大政务公开工作力度，临沭县交通运输局决定开展“政府开放日”活动，现通知如下。\n一、活动时间及地点\n"
+              "1、活动时间:8月10日上午\n二、活动内容\n本次活动通过参观体验、座谈交流等形式开展。\n")
+    assert kind(notice) == "notice"

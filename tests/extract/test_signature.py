@@ -432,3 +432,35 @@ def test_date_with_a_seal_character_after_it_right_under_the_organ() -> None:
 def test_date_with_a_character_after_it_and_no_organ_above_is_no_signature() -> None:
     rec = run("报名时间为5月10日至12日。\n请于下列日期前报名\n2025年9月8日前\n")
     assert rec.issue_date is None
+
+
+def test_notice_naming_itself_as_the_deciding_organ_in_its_own_statement() -> None:
+    text = ("为加大政务公开工作力度，临沭县交通运输局决定开展“政府开放日”活动，现通知如下。\n一、活动时间\n8月10日上午\n")
+    assert v(run(text).issuer) == "临沭县交通运输局"
+
+
+def test_superiors_decision_cited_in_a_notice_is_not_its_issuer() -> None:
+    body = ("关于开展第七届“中国统计开放日”活动的通知\n各区(县)统计局：\n国家统计局决定于9月20日举办第七届“中国统计开放日”。"
+            "为使活动更接地气，汕头市统计局决定于9月20日开展开放日活动。\n")
+    assert v(run(body.replace("\n各区", "\n  • 来源:汕头市统计局\n各区", 1)).issuer) == "汕头市统计局"
+    assert run(body).issuer is None  # neither organ says it is the one writing
+
+
+def test_plan_naming_its_organ_in_its_own_plans_title() -> None:
+    text = ("一、活动主题\n开放促服务\n二、工作安排\n(一)准备工作。拟定《梨树县商务局“政府开放日”活动实施方案》并报县政务公开办公室审核备案。\n")
+    assert v(run(text).issuer) == "梨树县商务局"
+
+
+def test_red_header_organ_over_a_repeated_title_line() -> None:
+    text = ("关于2017年邀请公民代表走进政府活动的通告\n发布时间:2017-02-10 发布机构:华阴市人民政府 浏览次数\n"
+            "华阴市人民政府办公室\n关于2017年邀请公民代表走进政府\n活动的通告\n为进一步密切市政府与人民群众的联系，现将有关事项通告如下:\n")
+    assert v(run(text).issuer) == "华阴市人民政府办公室"
+
+
+def test_page_publisher_is_not_the_issuer_of_a_plan_but_reports_a_news_item() -> None:
+    plan = ("发布机构: 金寨县政府办 生成日期: 2026-03-03\n名  称: 乡镇2026年“政府开放日”活动计划\n\n"
+            "乡镇2026年“政府开放日”活动计划\n一、活动时间\n每季度一次\n")
+    assert run(plan).issuer is None
+    news = ("发布机构: 银川市工程项目代理建设服务中心 责任部门: 市代建中心\n名 称:市代建中心开展“政府开放日”活动\n\n"
+            "市代建中心开展“政府开放日”活动\n10月20日下午，市代建中心组织开展了“政府开放日”活动，邀请市民代表24名走进项目施工现场。\n")
+    assert v(run(news).issuer) == "银川市工程项目代理建设服务中心"
