@@ -64,7 +64,7 @@ _TOP_HEAD = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.]")
 _SECTION_LINES = 3
 _TIME_LABEL = re.compile(r"时间|阶段|期间")
 _LABEL = re.compile(r"^(?:活动|开放|宣传)(?:时间|日期)\s*[:：]\s*(?P<rest>.+)$")
-_ACTION = re.compile(r"开展|展开|举办|举行|组织|进行|启动|实施|召开|迎来")
+_ACTION = re.compile(r"开展|展开|举办|举行|组织|进行|启动|实施|召开|迎来|邀请")
 _SCHEDULED = re.compile(r"[定订]于|拟于|将于|计划|预计|当天|集中")
 _DAMAGED_MAY15 = re.compile(rf"{FIVE15}\s*日(?=[\s今年]*[”\"」』]?\s*(?:是|为))")
 _LONG_REACH = 400

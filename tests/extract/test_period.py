@@ -364,3 +364,9 @@ def test_time_heading_that_lost_its_whole_marker() -> None:
     text = ("某旗水务局2025年“政府开放日”活动实施方案\n一、总体目标\n邀请公众代表走进政府机关。\n"
             "活动时间及地点\n时间:20250613日(星期)上午08:30。\n地点:水务局三楼会议室\n")
     assert run(text) == (D(2025, 6, 13), D(2025, 6, 13))
+
+
+def test_report_day_when_the_organ_invites_people_to_the_event() -> None:
+    text = ("五里桥街道开展政府公开日活动\n2024-08-23 16:25:51 来源:新华网\n为切实推进服务型政府建设，8月20日，五里桥街道邀请居民代表"
+            "共同参加以“三会”制度为主题的“政府开放日”活动，居民代表们详细参观了连环画。\n")
+    assert run(text) == (D(2024, 8, 20), D(2024, 8, 20))

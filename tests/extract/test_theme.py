@@ -178,3 +178,8 @@ def test_as_theme_quote_and_wei_zhuti_split_by_a_scan_line_break() -> None:
 def test_as_theme_wrapped_between_wei_and_zhuti() -> None:
     text = "9月24日，蔡甸区举办宣传活动。\n本届统计开放日活动以“赓续红色血脉，奋进统计未来”为\n主题。\n"
     assert run(text) == "赓续红色血脉，奋进统计未来"
+
+
+def test_event_held_with_the_theme_stated_before_it() -> None:
+    text = "5月15日，和顺县在政府广场开展主题为“优化政策服务·创优营商环境”的政务公开日宣传活动。"
+    assert run(text) == "优化政策服务·创优营商环境"
