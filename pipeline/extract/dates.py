@@ -106,6 +106,8 @@ DAY_DATE = re.compile(
 # "20241126日", "2025年731日": a full date whose 年/月 were lost in extraction; read only when its
 # digits split into month and day one way alone ("111" could be 1-11 or 11-1: no date)
 _RUN_DATE = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})[ \t]*年?[ \t]*(?P<md>\d{3,4})[ \t]*日")
+# "920日讯", "1020下午": a month-day whose 月 was lost in a web copy (日 kept, or a time of day after it)
+_RUN_MD = re.compile(r"(?<![\d.\-/:：年月])(?P<md>\d{3,4})(?=日(?![内以后])|[ \t]*(?:上午|下午|晚上|早上))")
 _END_DATE = re.compile(
     rf"(?:(?P<y>{YEAR}){SP}年{SP})?(?:(?P<m>{NUM}){SP}月{SP})?(?P<d>{NUM}){SP}[日号]"
 )
@@ -153,12 +155,20 @@ def _day_ref(m: re.Match[str], inherit: DayRef | None = None) -> DayRef | None:
     return DayRef(year, month, day, placeholder)
 
 
-def _run_ref(m: re.Match[str]) -> DayRef | None:
-    """The date of a :data:`_RUN_DATE` match, or None when its digits read two ways or none."""
-    year, md = int(m["y"]), m["md"]
+def run_month_day(md: str, year: int | None = None) -> tuple[int, int] | None:
+    """(month, day) of run-together digits ("825", "1009") when they split one way only; a year-less
+    run is checked against a leap year, so 229 reads 2月29日; 105 is 10月5日 (not 1月05日)."""
     reads = {(int(md[:k]), int(md[k:])) for k in (1, 2)
-             if 1 <= len(md) - k <= 2 and make_date(year, int(md[:k]), int(md[k:])) is not None}
-    return DayRef(year, *reads.pop()) if len(reads) == 1 else None
+             if 1 <= len(md) - k <= 2 and (md[k] != "0" or len(md) == 4)
+             and make_date(year or 2024, int(md[:k]), int(md[k:])) is not None}
+    return reads.pop() if len(reads) == 1 else None
+
+
+def _run_ref(m: re.Match[str]) -> DayRef | None:
+    """The date of a :data:`_RUN_DATE` / :data:`_RUN_MD` match, or None when its digits read two ways or none."""
+    year = int(m["y"]) if m.re is _RUN_DATE else None
+    md = run_month_day(m["md"], year)
+    return DayRef(year, *md) if md else None
 
 
 def run_dates(s: str) -> Iterator[tuple[int, int, DayRef]]:
@@ -178,11 +188,12 @@ def find_day_ranges(s: str, lo: int = 0, hi: int | None = None) -> list[DayRange
     hi = len(s) if hi is None else hi
     out: list[DayRange] = []
     pos = lo
-    found = sorted([*DAY_DATE.finditer(s, lo, hi), *_RUN_DATE.finditer(s, lo, hi)], key=lambda m: m.start())
+    found = sorted([*DAY_DATE.finditer(s, lo, hi), *_RUN_DATE.finditer(s, lo, hi), *_RUN_MD.finditer(s, lo, hi)],
+                   key=lambda m: m.start())
     for m in found:
         if m.start() < pos:
             continue
-        first = _run_ref(m) if m.re is _RUN_DATE else _day_ref(m)
+        first = _run_ref(m) if m.re in (_RUN_DATE, _RUN_MD) else _day_ref(m)
         if first is None:
             continue
         if m.groupdict().get("d2"):

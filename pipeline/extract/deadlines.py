@@ -40,6 +40,7 @@ from pipeline.extract.dates import (
     make_date,
     resolve_year,
     run_dates,
+    run_month_day,
 )
 from pipeline.extract.source import Source
 from pipeline.model import Deadline, Found, Record
@@ -145,12 +146,9 @@ def _dates(norm: str) -> list[tuple[int, int, int | None, int, int]]:
             out.append((mt.start(), mt.end(), y, mo, d))
             taken.append((mt.start(), mt.end()))
     for mt in _RUN_BEFORE.finditer(norm):
-        md = mt["md"]
-        reads = {(int(md[:k]), int(md[k:])) for k in (1, 2)
-                 if len(md) - k <= 2 and md[k] != "0" and make_date(2024, int(md[:k]), int(md[k:])) is not None}
-        if len(reads) == 1 and not any(a <= mt.start() < b for a, b in taken):
-            (mo, d), = reads
-            out.append((mt.start("md"), mt.end("md"), None, mo, d))
+        md = run_month_day(mt["md"])
+        if md and not any(a <= mt.start() < b for a, b in taken):
+            out.append((mt.start("md"), mt.end("md"), None, *md))
     for mt in [*MONTH_DAY.finditer(norm), *_DAYLESS_BEFORE.finditer(norm)]:
         if any(a <= mt.start() < b for a, b in taken):
             continue

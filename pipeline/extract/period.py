@@ -297,7 +297,7 @@ def _alone_on_line(norm: str, r: DayRange) -> bool:
 
 def _opens_clause(norm: str, r: DayRange) -> bool:
     lead = norm[max(0, r.start - _REACH):r.start].rstrip(" \t")
-    return not lead or lead[-1] in "，,:：。；;!！\n" or lead.endswith(_DATE_LEADS)
+    return not lead or lead[-1] in "，,:：。；;!！\n)）" or lead.endswith(_DATE_LEADS)  # ）: after a byline
 
 
 def _held(src: Source, r: DayRange, mentions: list[Mention]) -> bool:

@@ -149,3 +149,12 @@ def test_dates_that_lost_their_marks_are_read_when_unambiguous(text: str, expect
 @pytest.mark.parametrize("text", ["2021年111日", "2021年1311日", "〔202130号", "第2021123号"])
 def test_damaged_digits_with_two_readings_or_none_give_no_date(text: str) -> None:
     assert find_day_ranges(normalise_for_matching(text)) == []
+
+
+def test_month_day_run_together_before_day_or_time_of_day() -> None:
+    got = [(r.first.month, r.first.day) for r in find_day_ranges("满意度1020下午市代建中心组织开展活动，持续到1010日。")]
+    assert got == [(10, 20), (10, 10)]
+
+
+def test_counts_of_days_are_not_run_together_dates() -> None:
+    assert find_day_ranges("须在120日内完成整改，共100日。") == []
