@@ -116,7 +116,7 @@ _CLOCK = re.compile(
     rf"\s*(?:上午|下午|晚上|早上|中午|晚|早)?\s*(?:\d{{1,2}}\s*:\s*\d{{2}}|{NUM}\s*[时点](?:\s*{NUM}\s*分|半|整)?)"
 )
 # "一" is how OCR reads a printed dash ("5月15日一31日"): a separator only before Arabic digits
-_RANGE_SEP = re.compile(r"\s*(?:[—\-–~─―]+|至|到|一(?=\s*\d))\s*")
+_RANGE_SEP = re.compile(r"\s*(?:[—\-–~─―]+|(?:开始|起)?\s*(?:至|到)|一(?=\s*\d))\s*")  # "4月1日开始至11月30日"
 DEADLINE_TAIL = re.compile(r"\s*(?:[(（][^()（）]{1,8}[)）])?\s*(?:\d{1,2}\s*[:时点][^，。,;；]{0,6})?\s*(?:前|之前|以前|止|截止)")
 
 

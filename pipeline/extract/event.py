@@ -68,6 +68,8 @@ EVENT_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"政务公开月"), "政务公开月"),
     # a quoted open day/week/month of the organ's own naming ("“固定开放月”"), not a local 政府开放日
     (re.compile(rf"(?<={_Q_OPEN})(?![{CJK}]*?(?:政[府务]|公开))[{CJK}]{{2,6}}开放[日周月](?={_Q_CLOSE})"), None),
+    # Shaanxi's standing programme, named in quotes: "“邀请公民代表走进市政府”活动", "第19期“公民代表走进市政府”活动"
+    (re.compile(rf"(?<={_Q_OPEN})(?:邀请)?(?:公民|市民|群众)代表走进[{CJK}、]{{0,8}}政府(?={_Q_CLOSE})"), None),
     (re.compile(r"政[府务]开放[周月]|政务公开宣传[日周月]|政务公开体验日|"
                 r"(?:公众|机关|法院|检察|税务|警营|人大|政协|媒体|消防|海关|气象|环保|环境)开放日"), None),
     # a day/week/month the text designates by name ("5月14日至20日定为X宣传周"), or one named after
@@ -82,9 +84,9 @@ MAY15 = "5·15政务公开日"
 _MAY15_DATE = re.compile(r"(?:5|五)\s*月\s*(?:15|十五)\s*[日号]")
 _RUN_MAY15 = re.compile(rf"{FIVE15}\s*日")  # "在515日，…": 5月15日 with its 月 lost in extraction
 _TIE_REACH = 200
-_EDITION = re.compile(r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[届个次]|首\s*[届个])"
+_EDITION = re.compile(r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[届个次期]|首\s*[届个])"
                       r"(?P<mid>[^，。,;；:：\n]{0,10})$")
-# "2008年第一次…开放日", "今年第二次": a round within the year, not an edition
+# "2008年第一次…开放日", "2025年第二期": a round within the year, not an edition
 _YEAR_ROUND = re.compile(r"年度?$")
 # a quoted short back-reference to the document's open day / week / month: “开放日”, “公开日”
 _ALIAS = re.compile(rf"(?<={_Q_OPEN})(?:开放|公开)[日周月](?={_Q_CLOSE})")
@@ -178,9 +180,12 @@ def main_event(src: Source, rec: Record) -> tuple[str, Mention] | None:
         in_title = [x for x in mentions if rec.title.start <= x.start < rec.title.end]
         if in_title:
             return name(in_title[0]), in_title[0]
-    counts = Counter(name(x) for x in mentions)
+    # a day named only inside a cited document's title (《…关于开展“政府开放日”活动的通知》) is the
+    # superior's event; the text's own mentions decide when it has any
+    pool = [x for x in mentions if not in_book_title(src.norm, x.start)] or mentions
+    counts = Counter(name(x) for x in pool)
     best = max(counts.values())
-    for x in mentions:
+    for x in pool:
         if counts[name(x)] == best:
             return name(x), x
     return None
@@ -200,7 +205,7 @@ def _edition(src: Source, rec: Record, event: str) -> Found[int] | None:
         m = _EDITION.search(sq, max(0, at - 16), at)
         if m is None or find_mentions(m["mid"]):
             continue
-        within_year = sq[m.start("mid") - 1] == "次" and _YEAR_ROUND.search(sq, max(0, m.start() - 3), m.start())
+        within_year = sq[m.start("mid") - 1] in "次期" and _YEAR_ROUND.search(sq, max(0, m.start() - 3), m.start())
         if within_year:
             continue  # "2008年第一次公众开放日" counts rounds within the year, not editions
         n = cn_int(m["n"]) if m["n"] else 1

@@ -68,7 +68,7 @@ _ACTION = re.compile(r"开展|展开|举办|举行|组织|进行|启动|实施|�
 _SCHEDULED = re.compile(r"[定订]于|拟于|将于|计划|预计|当天|集中")
 _DAMAGED_MAY15 = re.compile(rf"{FIVE15}\s*日(?=[\s今年]*[”\"」』]?\s*(?:是|为))")
 _LONG_REACH = 400
-_SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|期间|宣传期|活动期|[定订]于|拟于|将于")
+_SCHEDULE = re.compile(r"活动时间|时间为|时间是|时间定|时间安排|期间|宣传期|活动期|活动于|[定订]于|拟于|将于")
 # what only a web page's info line carries next to its date
 _REGISTRATION = re.compile(r"报名|申报|报送|征集|受理|预约")
 _BEFORE_DEADLINE = re.compile(r"(?:截至|截止|截止到|最迟)\s*$")

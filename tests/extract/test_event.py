@@ -373,3 +373,15 @@ def test_campaign_for_a_law_without_a_named_day_is_the_event_in_simplified() -> 
 def test_law_campaign_never_overrides_a_named_day() -> None:
     rec = run("今年5月15日是第十五个“政务公开日”，我局开展了“5·15政务公开日”活动，并开展了《条例》宣传活动。\n")
     assert v(rec.event) == "5·15政务公开日"
+
+
+def test_quoted_citizen_visit_programme_is_its_own_event_not_the_cited_open_day() -> None:
+    rec = run("各镇人民政府：\n根据《榆林市人民政府办公室关于开展“政府开放日”活动的通知》有关要求，现将有关事项通知如下：\n"
+              "1.时间安排。2022年度“邀请公民代表走进县、镇政府”活动于4月1日开始至11月30日结束。\n")
+    assert v(rec.event) == "邀请公民代表走进县、镇政府"
+    assert v(rec.year) == 2022
+
+
+def test_numbered_round_of_a_programme_is_its_edition_unless_counted_within_a_year() -> None:
+    assert v(run("汉中市举行第19期“公民代表走进市政府”活动。\n").edition) == 19
+    assert v(run("湖口县开展了2025年第二期“政务服务面对面”政府开放日活动。\n").edition) is None

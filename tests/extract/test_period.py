@@ -377,3 +377,9 @@ def test_web_copy_dates_that_lost_their_month_mark_after_a_byline() -> None:
             "大众网日照920日讯(见习记者 陈鹏飞)920日上午，全省第七届“中国统计开放日”集中宣传活动在市政府广场举办。"
             "本届统计开放日系列活动将会持续到1010日。\n")
     assert run(text) == (D(2016, 9, 20), D(2016, 10, 10))
+
+
+def test_time_arrangement_item_running_from_a_start_to_an_end() -> None:
+    text = ("各镇人民政府：\n现将有关事项通知如下：\n一、邀请公民代表走进县、镇政府活动\n(一)活动安排\n"
+            "1.时间安排。2022年度“邀请公民代表走进县、镇政府”活动于4月1日开始至11月30日结束。\n")
+    assert run(text) == (D(2022, 4, 1), D(2022, 11, 30))
