@@ -31,7 +31,7 @@ from pipeline.model import Found, Record
 _NUM = r"(?:[(（]?\s*[一二三四五六七八九十]{1,3}\s*[、.)）]|[(（]?\s*\d{1,2}\s*[、.)）])?"
 _HEADING = re.compile(rf"^(?P<num>{_NUM})\s*(?:活动|宣传|本次活动|本届)?主\s*题\s*(?P<rest>.*)$")
 _INLINE = re.compile(r"^(?:[:：]|为|是)\s*[:：]?\s*")
-_LEAD = re.compile(r"^(?:(?:本次|本届|今年)?(?:活动|宣传)?主题(?:为|是)\s*[:：]?\s*)")
+_LEAD = re.compile(r"^(?:(?:本次|本届|今年)?(?:活动|宣传)?主题(?:(?:为|是)\s*[:：]?|\s*[:：])\s*)")
 _SENTENCES = [
     re.compile(r"(?:活动|宣传|今年|本次|本届|此次)[^，。,;；\n]{0,6}?主题(?:确定为|定为|为|是)\s*[:：]?\s*"),
     re.compile(r"(?<![\u4e00-\u9fff])主\s*题\s*[:：]\s*"),

@@ -183,3 +183,8 @@ def test_as_theme_wrapped_between_wei_and_zhuti() -> None:
 def test_event_held_with_the_theme_stated_before_it() -> None:
     text = "5月15日，和顺县在政府广场开展主题为“优化政策服务·创优营商环境”的政务公开日宣传活动。"
     assert run(text) == "优化政策服务·创优营商环境"
+
+
+def test_theme_section_whose_line_repeats_the_label() -> None:
+    text = "三、活动主题\n\n主题:深化“放管服”改革,创建标准化政务服务体系\n\n四、活动内容\n"
+    assert run(text) == "深化“放管服”改革,创建标准化政务服务体系"
