@@ -31,7 +31,15 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.activity_prose import CLOCK, clock_items, inline_list, labelled_lines, ordinal_items
+from pipeline.extract.activity_prose import (
+    CLOCK,
+    CONTENT_FIELD,
+    clock_items,
+    inline_list,
+    labelled_lines,
+    lone_statement,
+    ordinal_items,
+)
 from pipeline.extract.activity_tables import PUNCT, bare, restates, table_rows
 from pipeline.extract.activity_vocab import (
     ACT_HEAD,
@@ -228,7 +236,11 @@ def _collect(src: Source, lines: list[tuple[int, int]], root: Item, option: bool
         done.add(id(child))
         s, e = lines[child.line]
         if describes(src, child.marker.end, e):
-            continue  # "1.时间：5月15日" describes the parent, it is not an activity
+            # "1.时间：5月15日" describes the parent; "1.活动内容：请代表走进局机关，…" states the activity
+            content = CONTENT_FIELD.match(src.norm, child.marker.end, e)
+            if content:
+                out.extend(lone_statement(src, lines, child.line, child.line + 1, content.end()))
+            continue
         h = _item_headline(src, lines, child)
         if h is None:
             continue

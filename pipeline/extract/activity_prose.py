@@ -106,3 +106,29 @@ def inline_list(src: Source, found: list[Cand]) -> list[Cand]:
                 keys.append(key)
                 out.append(Cand(h.start, h))
     return out
+
+
+CONTENT_FIELD = re.compile(r"\s*(?:活动|主要|具体)?内\s*容\s*[:：]\s*")
+_LONE_LEN = 60
+
+
+def lone_statement(src: Source, lines: list[tuple[int, int]], first: int, stop: int,
+                   start: int | None = None) -> list[Cand]:
+    """A numbered 活动内容： field stating a single activity in one sentence ("1.活动内容：请相关企业代表
+    走进局机关，由工作人员介绍…"): its first clause, when it opens on what is done.  (A section's lone
+    unnumbered paragraph is not a list: the labelled sets agree it gives no activity.)"""
+    body = [i for i in range(first, stop) if src.norm[lines[i][0]:lines[i][1]].strip()]
+    if len(body) != 1:
+        return []
+    s, e = lines[body[0]]
+    s = start if start is not None else s
+    while s < e and src.norm[s] in " \t":
+        s += 1
+    clause = re.match(r"[^，,。；;：:]+", src.norm[s:e])
+    if clause is None or len(clause.group()) > _LONE_LEN or not _LONE_VERB.match(clause.group()):
+        return []
+    h = src.found(s, s + clause.end(), "lone-statement", strip="，,、 ")
+    return [Cand(h.start, h)] if h else []
+
+
+_LONE_VERB = re.compile(r"(?:请|邀请|组织|开展|举办|举行|召开|参观|走访|走进|观摩|前往)")

@@ -22,7 +22,7 @@ ACT_HEAD = re.compile(
 NON_ACT = re.compile(
     r"要求|保障|措施|目标|步骤|时间|地点|主题|对象|范围|原则|意义|领导|指导思想|注意事项|"
     r"联系|依据|背景|考核|督查|报送|总结|(?<!走)流程|纪律|方法|"  # 局长走流程 is an activity
-    r"人员|嘉宾|参与方式|参加方式|报名方式|实施主体|责任主体"
+    r"人员|嘉宾|参与方式|参加方式|报名方式|实施主体|责任主体|准备|筹备"
 )
 GOAL = re.compile(r"目标|原则|指导思想|总体要求|意义")
 """A section naming goals or principles (活动目标和主要活动) lists aims, never activities."""

@@ -433,3 +433,16 @@ def test_stage_clock_time_after_the_title_and_field_only_sub_items() -> None:
             "1.会议地点:局三楼会议室\n2.主 持 人:局长\n3.参会人员:班子成员、活动代表。\n4.会议议程:\n"
             "一是介绍情况。\n二是座谈交流。\n五、报名方式\n1.现场报名:局综合办公室\n")
     assert _titles(text) == ["现场参观", "座谈交流"]
+
+
+def test_numbered_content_field_states_its_activity_and_preparation_is_no_activity() -> None:
+    text = ("四、活动方式与内容\n1.活动内容: 请相关商贸企业群众代表走进局机关,由工作人员向代表介绍政务服务流程。\n"
+            "五、参加人员\n企业代表15人\n七、活动流程\n(一)准备工作。一是拟定活动实施方案并报审核备案。\n"
+            "(二)服务保障工作。办公室负责征求意见的收取。\n八、工作要求\n")
+    assert _titles(text) == ["请相关商贸企业群众代表走进局机关"]
+
+
+def test_lone_unnumbered_paragraph_under_activity_content_is_not_a_list() -> None:
+    text = ("四、活动内容\n邀请各界代表参观环保基础设施、机关办公运行情况,在全面介绍工作开展情况的基础上,广泛征集意见。\n"
+            "五、条件要求\n年满18周岁\n")
+    assert _titles(text) == []
