@@ -257,5 +257,5 @@ def range_to_dates(r: DayRange, issue: dt.date | None,
 
 # A web page's publishing line: "发布时间：2022-05-12", "时间:2022年5月12日", "发布日期: | 2018-04-25" (a grid cell).
 PUBLISH_DATE = re.compile(
-    r"(?:发布|更新|成文)?(?:时间|日期)\s*[:：][\s|]*(?P<y>\d{4})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})"
+    r"(?:(?:发布|更新|成文)?(?:时间|日期)\s*[:：]|发表于)[\s|]*(?P<y>\d{4})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})"
 )

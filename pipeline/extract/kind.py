@@ -35,8 +35,9 @@ _NOTICE_T = re.compile(r"(?:通知|明电|发电|函|通报|意见|决定)$")
 _SELF: list[tuple[str, re.Pattern[str]]] = [
     ("plan", re.compile(r"制[定订]本(?:活动|实施|工作)?方案|(?:制[定订]|拟定)(?:如下|以下)(?:活动|实施|工作)?方案|"
                         r"方案如下|方案》?印发给你们")),
-    ("announcement", re.compile(r"(?:有关|相关)?事[项宜]公告如下|特此公告|预告如下")),
-    ("notice", re.compile(r"(?:有关|相关)?事[项宜]通知如下|现通知如下|特此通知")),
+    # (a scan may break the line before 如下)
+    ("announcement", re.compile(r"(?:有关|相关)?事[项宜]公告\s*如下|特此公告|预告\s*如下")),
+    ("notice", re.compile(r"(?:有关|相关)?事[项宜]通知\s*如下|现通知\s*如下|特此通知")),
 ]
 _UNITS = re.compile(r"^各(?!位)|单位|部门|机关|政府|[处科]室|委员会|管委会|办事处|乡镇|街道|直属")
 _CUES: dict[str, re.Pattern[str]] = {

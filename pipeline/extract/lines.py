@@ -108,7 +108,7 @@ PAGE_INFO_KEY = re.compile(
 """Keys only a web page's info line carries (a line holding one is page chrome, whatever its date says)."""
 INFO_LINE = re.compile(
     PAGE_INFO_KEY.pattern + r"|(?:浏览|点击|阅读|访问)(?:人数|人次|次数|量|数)?\s*\d+|"
-    r"(?:上传|更新|录入)(?:时间|日期)\s*[:：]|发布(?:时间|日期)|(?:^|[\s'\"’])(?:时间|日期)\s*[:：]\s*\d|"
+    r"(?:上传|更新|录入)(?:时间|日期)\s*[:：]|发布(?:时间|日期)|发表于\s*\d|(?:^|[\s'\"’])(?:时间|日期)\s*[:：]\s*\d|"
     r"信息来源|字体|字号\s*[大中小]"
 )
 """A web page's info line: its page keys, or a publishing / update date."""

@@ -73,6 +73,7 @@ _SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*")
 # a 来源 value is one organ name: it ends at a wide gap, the next key, or anything that cannot be in a name
 _SOURCE_STOP = re.compile(
     rf"\s{{2,}}|\s*(?:作者|浏览|点击|发布|时间|日期|编辑|责任编辑|字号|阅读)|\s+(?=[{CJK}]{{2,6}}\s*[:：])|"
+    r"(?=(?:责任部门|责任单位|生成日期|成文日期|索引号|主题分类|文\s*号)\s*[:：])|"
     rf"\s*[^{CJK}()（）·\s]|$", re.M
 )
 _TITLE_CUT = re.compile(r"关于|(?:19|20)\d{2}\s*年|第\s*[\d一二三四五六七八九十]{1,3}\s*[届个次]|[“\"「]|"
@@ -350,7 +351,7 @@ _SELF_NAMED = [
 ]
 
 
-_OWN_CUE = re.compile(r"(?:通知|公告|通告|预告|安排)如下|特制[定订]|方案如下")
+_OWN_CUE = re.compile(r"(?:通知|公告|通告|预告|安排)\s*如下|特制[定订]|方案\s*如下")
 
 
 def _self_named(src: Source, lines: list[Line]) -> Found[str] | None:
@@ -365,7 +366,8 @@ def _self_named(src: Source, lines: list[Line]) -> Found[str] | None:
             name = squash(m["v"])
             if not is_organ(name) or not _PLACE_HINT.search(name[:8]) or name.startswith(_RELATIVE + _LEVEL):
                 continue
-            stop = min((i for i in (src.norm.find(c, m.end()) for c in "。；;\n") if i >= 0), default=len(src.norm))
+            # the statement's sentence (a scan may wrap it, so a line break does not end it)
+            stop = min((i for i in (src.norm.find(c, m.end()) for c in "。；;") if i >= 0), default=len(src.norm))
             if k == 1 or name == own or _OWN_CUE.search(src.norm, m.end(), stop + 1):
                 return src.found(m.start("v"), m.end("v"), "issuer.self_named", confidence=0.7, squash_space=True)
     return None

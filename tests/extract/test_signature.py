@@ -464,3 +464,11 @@ def test_page_publisher_is_not_the_issuer_of_a_plan_but_reports_a_news_item() ->
     news = ("发布机构: 银川市工程项目代理建设服务中心 责任部门: 市代建中心\n名 称:市代建中心开展“政府开放日”活动\n\n"
             "市代建中心开展“政府开放日”活动\n10月20日下午，市代建中心组织开展了“政府开放日”活动，邀请市民代表24名走进项目施工现场。\n")
     assert v(run(news).issuer) == "银川市工程项目代理建设服务中心"
+
+
+def test_scanned_self_statement_wrapped_before_ruxia_and_glued_metadata_keys() -> None:
+    text = ("为加大政务公开工作力度，临沭县交通运输局决定开展“政府开放日”活动，现通知\n如下。\n一、活动时间\n8月10日上午\n")
+    assert v(run(text).issuer) == "临沭县交通运输局"
+    news = ("索引号:640100-137/2021-00062发布日期:2021-10-21\n发布机构：银川市工程项目代理建设服务中心责任部门：\n市代建中心\n"
+            "银川市代建中心开展2021年“政府开放日”活动\n10月20日下午，市代建中心组织开展了“政府开放日”活动，邀请市民代表走进项目现场。\n")
+    assert v(run(news).issuer) == "银川市工程项目代理建设服务中心"

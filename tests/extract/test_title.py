@@ -173,3 +173,9 @@ def test_web_headline_whose_last_word_wrapped_above_the_source_line() -> None:
     text = ("沈阳市审计局积极开展“5·15政务公开日”宣传\n活动\n来源:沈阳市审计局\n日期:2025年05月15日\n"
             "今年5月15日是第十九个“政务公开日”，沈阳市审计局组织开展“5·15政务公开日”宣传活动。\n")
     assert v(run(text).title) == "沈阳市审计局积极开展“5·15政务公开日”宣传活动"
+
+
+def test_headline_above_a_scanned_posted_at_line_with_date_and_time_glued() -> None:
+    text = ("[发展]王建军邀请公民代表走进市政府\n发表于2015-4-3008:00:07\n"
+            "4月28日上午，我市举行第19期“公民代表走进市政府”活动。市长邀请35位公民代表参观市行政服务中心。\n")
+    assert v(run(text).title) == "[发展]王建军邀请公民代表走进市政府"
