@@ -150,8 +150,11 @@ def _from_section(src: Source, lines: list[Line]) -> Found[str] | None:
             start = nxt.start + (lead.end() if lead else 0)
             end = _wrapped_end(src, lines, i + 1)
             # the section's paragraph is the theme, however long (a plan that names no slogan)
+            # a quoted theme that a scan wrapped ("“营造…服务型政" + "府”平湖街道“政府开放日”活动") still
+            # ends at its closing quote
+            quoted = src.norm[start:start + 1] in _PAIRS
             return _clean(src, start, end, "theme.section", longest=_SECTION_LONGEST,
-                          bounded=end > nxt.end, squash=end > nxt.end)
+                          bounded=end > nxt.end and not quoted, squash=end > nxt.end)
     return None
 
 

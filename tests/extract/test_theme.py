@@ -188,3 +188,8 @@ def test_event_held_with_the_theme_stated_before_it() -> None:
 def test_theme_section_whose_line_repeats_the_label() -> None:
     text = "三、活动主题\n\n主题:深化“放管服”改革,创建标准化政务服务体系\n\n四、活动内容\n"
     assert run(text) == "深化“放管服”改革,创建标准化政务服务体系"
+
+
+def test_quoted_section_theme_wrapped_by_a_scan_ends_at_its_closing_quote() -> None:
+    text = "一、活动主题\n“营造良好营商环境，打造人民满意的服务型政\n府”平湖街道“政府开放日”活动\n二、活动时间\n2023年6月14日\n"
+    assert run(text) == "营造良好营商环境，打造人民满意的服务型政府"
